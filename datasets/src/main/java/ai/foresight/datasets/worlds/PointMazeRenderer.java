@@ -1,6 +1,8 @@
 package ai.foresight.datasets.worlds;
 
 import ai.foresight.datasets.image.Frame;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Draws PointMaze frames top-down: pale floor, dark wall cells (precomputed once), a red ball. */
 final class PointMazeRenderer {
@@ -20,13 +22,15 @@ final class PointMazeRenderer {
         this.background = new byte[size * size * 3];
         Raster raster = new Raster(background, size, size);
         raster.fill(FLOOR);
+        List<double[]> cells = new ArrayList<>();
         for (int r = 0; r < maze.rows(); r++) {
             for (int c = 0; c < maze.cols(); c++) {
                 if (maze.isWall(r, c)) {
-                    raster.fillRect(c * scale, r * scale, (c + 1) * scale, (r + 1) * scale, WALL);
+                    cells.add(new double[] {c * scale, r * scale, (c + 1) * scale, (r + 1) * scale});
                 }
             }
         }
+        raster.fillDisjointRects(cells.toArray(new double[0][]), WALL);
     }
 
     /** A fresh frame with the ball centred at (x, y) maze units. */

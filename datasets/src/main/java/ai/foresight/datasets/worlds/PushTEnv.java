@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
  *
  * <p>Action: a relative target (dx, dy) in [-60, 60]^2 world units (clipped): the agent's PD controller
  * (k_p 100, k_v 20) tracks agent position + (dx, dy) for one 10 Hz control step of 10 physics steps at
- * 100 Hz. Held for several steps, a target 60 ahead moves the agent about 30 units per step.
+ * 100 Hz. Held for several steps, a target 60 ahead moves the agent about 24 units per step.
  *
  * <p>State: {@code [agent_x, agent_y, block_x, block_y, block_angle, agent_vx, agent_vy]}, the block
  * pose being its centre of mass and its angle wrapped to (-pi, pi]; the block's own velocity is not

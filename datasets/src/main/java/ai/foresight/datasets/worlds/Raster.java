@@ -5,7 +5,7 @@ package ai.foresight.datasets.worlds;
  * where pixel (row i, column j) covers the square [j, j+1) x [i, i+1).
  *
  * <p>Shapes blend by coverage: {@code dst = dst * (1 - c) + colour * c}. Rectangles use their exact
- * area coverage, discs a one-pixel linear ramp across the rim, convex polygons (and unions of them,
+ * area coverage (summed over a set of disjoint rectangles), discs a one-pixel linear ramp across the rim, convex polygons (and unions of them,
  * so that the T block has no seam where its bar meets its stem) 4x4 supersampling on edge pixels
  * only. A raster wraps the caller's buffer and allocates nothing per pixel, so a world can draw
  * straight into the fresh array a returned frame owns.
@@ -51,6 +51,34 @@ final class Raster {
                 double c = cy * overlap(j, x0, x1);
                 if (c > 0) {
                     blend(i, j, colour, c);
+                }
+            }
+        }
+    }
+
+    /**
+     * Disjoint axis-aligned rectangles, each {x0, y0, x1, y1}, as one shape: their exact coverages add
+     * up per pixel before a single blend, so rectangles that share an edge (maze cells) leave no seam.
+     */
+    void fillDisjointRects(double[][] rects, int[] colour) {
+        double[] cover = new double[height * width];
+        for (double[] r : rects) {
+            int j0 = Math.max(0, (int) Math.floor(r[0]));
+            int j1 = Math.min(width - 1, (int) Math.ceil(r[2]) - 1);
+            int i0 = Math.max(0, (int) Math.floor(r[1]));
+            int i1 = Math.min(height - 1, (int) Math.ceil(r[3]) - 1);
+            for (int i = i0; i <= i1; i++) {
+                double cy = overlap(i, r[1], r[3]);
+                for (int j = j0; j <= j1; j++) {
+                    cover[i * width + j] += cy * overlap(j, r[0], r[2]);
+                }
+            }
+        }
+        for (int i = 0; i < height; i++) {
+            for (int j = 0; j < width; j++) {
+                double c = cover[i * width + j];
+                if (c > 0) {
+                    blend(i, j, colour, Math.min(1.0, c));
                 }
             }
         }

@@ -24,6 +24,21 @@ class RasterTest {
     }
 
     @Test
+    void adjacentDisjointRectanglesLeaveNoSeam() {
+        byte[] rgb = new byte[32 * 32 * 3];
+        double cell = 32 / 5.0; // 6.4 px cells, edges off the pixel grid
+        double[][] rects = new double[5][];
+        for (int c = 0; c < 5; c++) {
+            rects[c] = new double[] {c * cell, 0, (c + 1) * cell, cell};
+        }
+        new Raster(rgb, 32, 32).fillDisjointRects(rects, WHITE);
+        for (int j = 0; j < 32; j++) {
+            assertEquals(255, rgb[(2 * 32 + j) * 3] & 0xFF, "row 2 column " + j + " fully covered");
+        }
+        assertEquals(32 * cell, coverage(rgb), 32 * 0.5 / 255 + 1e-9);
+    }
+
+    @Test
     void circleCoverageIsCloseToPiRSquared() {
         byte[] rgb = new byte[64 * 64 * 3];
         new Raster(rgb, 64, 64).fillCircle(30.3, 31.7, 12.4, WHITE);
