@@ -1,0 +1,53 @@
+package ai.foresight.datasets.policy;
+
+import ai.foresight.datasets.env.Env;
+import ai.foresight.datasets.worlds.WallEnv;
+import java.util.SplittableRandom;
+
+/**
+ * The Wall world's collection policy: a persistent random walk. The heading drifts by Gaussian noise
+ * every step, the step magnitude is Gaussian around its mean, and when the wall or the border stops
+ * the dot the walk turns back. Trajectories therefore sweep each room and cross the door now and
+ * then, as in DINO-WM's Wall data (Zhou et al., 2024).
+ */
+public final class WallRandomWalkPolicy implements CollectionPolicy {
+    private final RandomWalkConfig config;
+    private SplittableRandom random;
+    private double heading;
+    private double[] lastXy;
+    private double lastIntended;
+
+    public WallRandomWalkPolicy(RandomWalkConfig config) {
+        this.config = config;
+    }
+
+    @Override
+    public void reset(Env env, long seed) {
+        if (!(env instanceof WallEnv)) {
+            throw new IllegalArgumentException("env: expected a wall or wall-random world, got " + env.spec().name());
+        }
+        random = new SplittableRandom(seed);
+        heading = random.nextDouble(0, 2 * Math.PI);
+        lastXy = null;
+    }
+
+    @Override
+    public double[] act(Env env) {
+        if (random == null) {
+            throw new IllegalStateException("policy: call reset(env, seed) before act(env)");
+        }
+        double[] s = env.state();
+        if (lastXy != null) {
+            double moved = Math.hypot(s[0] - lastXy[0], s[1] - lastXy[1]);
+            if (moved < config.blockedRatio() * lastIntended) {
+                heading += Math.PI + random.nextDouble(-Math.PI / 2, Math.PI / 2);
+            }
+        }
+        heading += config.headingNoise() * random.nextGaussian();
+        double magnitude = Math.max(0.0, config.stepMean() + config.stepStd() * random.nextGaussian());
+        double[] a = env.spec().clip(new double[] {magnitude * Math.cos(heading), magnitude * Math.sin(heading)});
+        lastXy = new double[] {s[0], s[1]};
+        lastIntended = 2 * Math.hypot(a[0], a[1]);
+        return a;
+    }
+}

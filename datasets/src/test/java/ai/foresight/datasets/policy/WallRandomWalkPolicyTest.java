@@ -1,0 +1,103 @@
+package ai.foresight.datasets.policy;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.foresight.datasets.env.Env;
+import ai.foresight.datasets.worlds.WallConfig;
+import ai.foresight.datasets.worlds.WallEnv;
+import ai.foresight.datasets.worlds.WallLayout;
+import ai.foresight.datasets.worlds.Worlds;
+import org.junit.jupiter.api.Test;
+
+class WallRandomWalkPolicyTest {
+
+    @Test
+    void walkStaysInBoundsWithDinoWmStepStatistics() {
+        WallEnv env = new WallEnv(WallConfig.tiny());
+        WallRandomWalkPolicy policy = new WallRandomWalkPolicy(RandomWalkConfig.defaults());
+        double sum = 0, sumSq = 0;
+        int n = 0;
+        for (long episode = 0; episode < 40; episode++) {
+            env.reset(episode);
+            policy.reset(env, episode);
+            for (int t = 0; t < 50; t++) {
+                double[] a = policy.act(env);
+                assertTrue(Math.abs(a[0]) <= 2 && Math.abs(a[1]) <= 2, "action within [-2, 2]^2");
+                double m = Math.hypot(a[0], a[1]);
+                sum += m;
+                sumSq += m * m;
+                n++;
+                env.step(a);
+            }
+        }
+        double mean = sum / n, std = Math.sqrt(sumSq / n - mean * mean);
+        assertEquals(1.0, mean, 0.05, "mean step magnitude");
+        assertEquals(0.4, std, 0.05, "step magnitude spread");
+    }
+
+    @Test
+    void walkCrossesTheDoorInSomeEpisodes() {
+        for (String id : new String[] {"wall", "wall-random"}) {
+            Env env = Worlds.create(id, 16);
+            CollectionPolicy policy = Worlds.collectionPolicy(id);
+            int crossed = 0, episodes = 300;
+            for (long episode = 0; episode < episodes; episode++) {
+                env.reset(episode);
+                policy.reset(env, 1000 + episode);
+                WallLayout layout = ((WallEnv) env).layout(env.state());
+                boolean left = env.state()[0] < layout.wallX();
+                boolean didCross = false;
+                for (int t = 0; t < 50; t++) {
+                    env.step(policy.act(env));
+                    didCross |= (env.state()[0] < layout.wallX()) != left;
+                }
+                crossed += didCross ? 1 : 0;
+            }
+            double fraction = crossed / (double) episodes;
+            assertTrue(fraction > 0.03 && fraction < 0.6, id + ": crossing fraction " + fraction);
+        }
+    }
+
+    @Test
+    void turnsAroundWhenBlocked() {
+        WallEnv env = new WallEnv(WallConfig.tiny());
+        WallRandomWalkPolicy policy = new WallRandomWalkPolicy(new RandomWalkConfig(1.5, 0.0, 0.0, 0.5));
+        int stuck = 0;
+        for (long seed = 0; seed < 20; seed++) {
+            env.resetTo(new double[] {10, 10}, new double[] {50, 50});
+            policy.reset(env, seed);
+            double[] previous = env.state();
+            for (int t = 0; t < 80; t++) {
+                env.step(policy.act(env));
+                double[] s = env.state();
+                stuck += Math.hypot(s[0] - previous[0], s[1] - previous[1]) < 1e-6 ? 1 : 0;
+                previous = s;
+            }
+        }
+        // without turning, a noiseless straight walk would sit against a wall for most of its 80 steps
+        assertTrue(stuck < 20 * 10, "steps without motion: " + stuck);
+    }
+
+    @Test
+    void sameSeedSameActionsAndOnlyWallWorlds() {
+        WallEnv a = new WallEnv(WallConfig.tiny());
+        WallEnv b = new WallEnv(WallConfig.tiny());
+        WallRandomWalkPolicy pa = new WallRandomWalkPolicy(RandomWalkConfig.defaults());
+        WallRandomWalkPolicy pb = new WallRandomWalkPolicy(RandomWalkConfig.defaults());
+        a.reset(1);
+        b.reset(1);
+        pa.reset(a, 5);
+        pb.reset(b, 5);
+        for (int t = 0; t < 30; t++) {
+            double[] x = pa.act(a), y = pb.act(b);
+            assertArrayEquals(x, y);
+            a.step(x);
+            b.step(y);
+        }
+        assertThrows(IllegalArgumentException.class, () -> pa.reset(Worlds.create("pusht", 16), 1));
+        assertThrows(IllegalArgumentException.class, () -> new RandomWalkConfig(1, 0.4, 0.2, 1.5));
+    }
+}
