@@ -40,43 +40,52 @@ public final class RuntimeProbe {
 
     /** DJL and the libtorch it loads, with libtorch's intra-op and inter-op thread counts. */
     public static ComponentCheck djl() {
-        Map<String, Object> facts = new LinkedHashMap<>();
-        try {
+        return check("djl", facts -> {
             facts.put("djl_version", Engine.getDjlVersion());
             Engine engine = Engine.getEngine("PyTorch");
             facts.put("libtorch_version", engine.getVersion());
             facts.put("torch_threads", JniUtils.getNumThreads());
             facts.put("torch_interop_threads", JniUtils.getNumInteropThreads());
-            return ComponentCheck.ok("djl", facts);
-        } catch (Exception | LinkageError e) {
-            return ComponentCheck.failed("djl", facts, e);
-        }
+        });
     }
 
     /** ND4J: version, backend, BLAS vendor and its thread count. */
     public static ComponentCheck nd4j() {
-        Map<String, Object> facts = new LinkedHashMap<>();
-        try {
+        return check("nd4j", facts -> {
             facts.put("nd4j_version", nd4jVersion());
             facts.put("nd4j_backend", Nd4j.getBackend().getClass().getSimpleName());
             facts.put("nd4j_blas", Nd4j.factory().blas().getBlasVendor().name());
             facts.put("nd4j_threads", Nd4j.getEnvironment().maxThreads());
-            return ComponentCheck.ok("nd4j", facts);
-        } catch (Exception | LinkageError e) {
-            return ComponentCheck.failed("nd4j", facts, e);
-        }
+        });
     }
 
     /** OpenCV through the JavaCPP presets: versions of both and OpenCV's thread count. */
     public static ComponentCheck opencv() {
-        Map<String, Object> facts = new LinkedHashMap<>();
-        try {
+        return check("opencv", facts -> {
             facts.put("javacpp_version", Loader.getVersion());
+            // cv::String arrives with its terminating NUL
             facts.put("opencv_version", opencv_core.getVersionString().getString().replace("\0", "").strip());
             facts.put("opencv_threads", opencv_core.getNumThreads());
-            return ComponentCheck.ok("opencv", facts);
+        });
+    }
+
+    /** Fills in facts about a component; may fail in any way a native library can. */
+    @FunctionalInterface
+    public interface Probe {
+        void fill(Map<String, Object> facts) throws Exception;
+    }
+
+    /**
+     * Runs {@code probe}, turning any exception or {@link LinkageError} (a missing or broken native
+     * library) into a failed check that keeps the facts gathered before the failure.
+     */
+    public static ComponentCheck check(String component, Probe probe) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        try {
+            probe.fill(facts);
+            return ComponentCheck.ok(component, facts);
         } catch (Exception | LinkageError e) {
-            return ComponentCheck.failed("opencv", facts, e);
+            return ComponentCheck.failed(component, facts, e);
         }
     }
 
