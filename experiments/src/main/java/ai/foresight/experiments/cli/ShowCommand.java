@@ -43,8 +43,8 @@ public final class ShowCommand extends JobCommand {
         console.say("Episode %d of %s (%s, %d steps%s):", episode, dir, dataset.manifest().world(), written.frames(),
                 written.cleanShown() ? ", observed | clean" : "");
         console.say("  animation      %s", written.gif());
-        console.say("  contact sheet  %s (%d tiles, one every %d steps)", written.contactSheet(), written.tiles(),
-                written.stride());
+        console.say("  contact sheet  %s (%d tiles, %s)", written.contactSheet(), written.tiles(),
+                written.stride() == 1 ? "every step" : "one every " + written.stride() + " steps");
         return new JobResult()
                 .put("dataset", dir)
                 .put("world", dataset.manifest().world())

@@ -1,13 +1,12 @@
 package ai.foresight.experiments.job;
 
+import ai.foresight.experiments.io.AtomicFile;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /** JSON as jobs emit it: one compact line for stdout, pretty files written atomically. */
 public final class JsonOutput {
@@ -30,14 +29,6 @@ public final class JsonOutput {
      * so a reader never sees half a file.
      */
     public static void write(Path file, Object value) throws IOException {
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-        try {
-            PRETTY.writeValue(tmp.toFile(), value);
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFile.write(file, tmp -> PRETTY.writeValue(tmp.toFile(), value));
     }
 }

@@ -1,10 +1,9 @@
 package ai.foresight.experiments.report;
 
+import ai.foresight.experiments.io.AtomicFile;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
@@ -47,7 +46,7 @@ public final class AnimatedGifWriter {
     }
 
     /**
-     * Writes {@code frames} (all the same size) to {@code file} via a temporary sibling and a rename.
+     * Writes {@code frames} (all the same size) to {@code file} atomically.
      *
      * @throws IllegalArgumentException if there are no frames or their sizes differ
      */
@@ -64,26 +63,23 @@ public final class AnimatedGifWriter {
                         + frame.getWidth() + "x" + frame.getHeight());
             }
         }
-        Path dir = file.toAbsolutePath().getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
+        AtomicFile.write(file, tmp -> writeFrames(frames, tmp));
+    }
+
+    private void writeFrames(List<BufferedImage> frames, Path file) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
-        try {
-            try (ImageOutputStream stream = ImageIO.createImageOutputStream(tmp.toFile())) {
-                writer.setOutput(stream);
-                ImageWriteParam param = writer.getDefaultWriteParam();
-                writer.prepareWriteSequence(null);
-                for (int i = 0; i < frames.size(); i++) {
-                    BufferedImage frame = frames.get(i);
-                    IIOMetadata metadata = frameMetadata(writer, frame, param, i == 0);
-                    writer.writeToSequence(new IIOImage(frame, null, metadata), param);
-                }
-                writer.endWriteSequence();
+        try (ImageOutputStream stream = ImageIO.createImageOutputStream(file.toFile())) {
+            writer.setOutput(stream);
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            writer.prepareWriteSequence(null);
+            for (int i = 0; i < frames.size(); i++) {
+                BufferedImage frame = frames.get(i);
+                IIOMetadata metadata = frameMetadata(writer, frame, param, i == 0);
+                writer.writeToSequence(new IIOImage(frame, null, metadata), param);
             }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            writer.endWriteSequence();
         } finally {
             writer.dispose();
-            Files.deleteIfExists(tmp);
         }
     }
 

@@ -115,7 +115,7 @@ public final class ContactSheet {
         return sheet;
     }
 
-    /** Renders the sheet and writes it as PNG to {@code file} (temporary sibling, then rename). */
+    /** Renders the sheet and writes it as PNG to {@code file}. */
     public BufferedImage write(List<BufferedImage> tiles, List<String> captions, Path file) throws IOException {
         BufferedImage sheet = render(tiles, captions);
         PngFile.write(sheet, file);

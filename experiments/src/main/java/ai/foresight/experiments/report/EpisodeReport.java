@@ -69,7 +69,11 @@ public final class EpisodeReport {
             captions.add("t=" + t);
         }
         Path sheet = dir.resolve(name + "-sheet.png");
-        new ContactSheet(options.sheet()).write(tiles, captions, sheet);
+        ContactSheet.Layout layout = options.sheet();
+        if (episode.hasCleanFrames()) { // tiles are twice as wide: half as many per row
+            layout = new ContactSheet.Layout(Math.max(1, layout.columns() / 2), layout.padding(), layout.labelHeight());
+        }
+        new ContactSheet(layout).write(tiles, captions, sheet);
         return new Written(gif, sheet, length, tiles.size(), stride, episode.hasCleanFrames());
     }
 

@@ -63,12 +63,17 @@ class EpisodeReportTest {
 
     @Test
     void showsObservedAndCleanSideBySide() throws IOException {
-        EpisodeReport.Written written = new EpisodeReport(EpisodeReport.Options.defaults()).write(episode(3, true), tmp, "ep");
+        EpisodeReport.Written written = new EpisodeReport(EpisodeReport.Options.defaults()).write(episode(10, true), tmp, "ep");
         assertTrue(written.cleanShown());
         BufferedImage first = ImageIO.read(written.gif().toFile());
         assertEquals(256 + 4 + 256, first.getWidth());
         assertEquals(256, first.getHeight());
         assertEquals(0xFF0000, first.getRGB(0, 0) & 0xFFFFFF, "observed on the left");
         assertEquals(0, first.getRGB(260, 0) & 0xFFFFFF, "clean (blank) on the right");
+
+        // Double-width tiles (128 + 4 + 128) go 4 to a row instead of 8: 10 tiles in 3 rows.
+        BufferedImage sheet = ImageIO.read(written.contactSheet().toFile());
+        assertEquals(4 + 4 * (260 + 4), sheet.getWidth());
+        assertEquals(4 + 3 * (128 + 14 + 4), sheet.getHeight());
     }
 }
