@@ -5,14 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.foresight.datasets.store.Dataset;
 import ai.foresight.datasets.worlds.Worlds;
+import ai.foresight.experiments.report.GifFiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageReader;
-import javax.imageio.stream.ImageInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,15 +24,6 @@ class PipelineJobsSmokeTest {
     @TempDir
     Path tmp;
 
-    private static int gifFrames(Path gif) throws IOException {
-        ImageReader reader = ImageIO.getImageReadersByFormatName("gif").next();
-        try (ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
-            reader.setInput(in);
-            return reader.getNumImages(true);
-        } finally {
-            reader.dispose();
-        }
-    }
 
     @Test
     void generateWritesADatasetAndItsSummary() throws IOException {
@@ -67,7 +57,7 @@ class PipelineJobsSmokeTest {
         JsonNode json = run.lastLineJson();
         Path gif = Path.of(json.get("gif").asText());
         assertEquals(data.resolve("show").resolve("episode-1.gif"), gif);
-        assertEquals(6, gifFrames(gif));
+        assertEquals(6, GifFiles.frameCount(gif));
         assertTrue(json.get("clean_shown").asBoolean());
         BufferedImage first = ImageIO.read(gif.toFile());
         assertEquals(256 + 4 + 256, first.getWidth());
