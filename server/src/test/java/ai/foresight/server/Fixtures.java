@@ -53,9 +53,12 @@ final class Fixtures {
         return out.toByteArray();
     }
 
+    /** Base64 of the frame's PNG; cached, since encoding dominates small test requests. */
     static String pngBase64(Frame frame) {
-        return Base64.getEncoder().encodeToString(encode(frame, "png"));
+        return PNG_CACHE.computeIfAbsent(frame, f -> Base64.getEncoder().encodeToString(encode(f, "png")));
     }
+
+    private static final java.util.Map<Frame, String> PNG_CACHE = new java.util.concurrent.ConcurrentHashMap<>();
 
     static ObjectNode rawImage(Frame frame) {
         ObjectNode raw = MAPPER.createObjectNode();

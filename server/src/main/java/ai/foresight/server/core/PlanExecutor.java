@@ -41,6 +41,8 @@ public final class PlanExecutor implements AutoCloseable {
     private final ServerMetrics metrics;
     private final Thread worker;
     private volatile boolean running = true;
+    /** Exponential moving average of one backend call, for Retry-After estimates. */
+    private volatile double meanCallSeconds;
 
     /**
      * @param queueCapacity requests that may wait at once; more are refused with 503
@@ -90,6 +92,12 @@ public final class PlanExecutor implements AutoCloseable {
         return new Ticket<>(this, job);
     }
 
+    /** Seconds a full queue takes to drain at the recent backend speed, at least 1. */
+    long retryAfterSeconds() {
+        double batches = Math.ceil((queue.remainingCapacity() + queue.size()) / (double) maxBatch);
+        return Math.max(1, (long) Math.ceil(batches * meanCallSeconds));
+    }
+
     /** Requests waiting for the worker. */
     public int queueDepth() {
         return queue.size();
@@ -119,8 +127,7 @@ public final class PlanExecutor implements AutoCloseable {
             throw ApiException.shuttingDown();
         }
         if (!queue.offer(job)) {
-            long retryAfter = Math.max(1, (long) Math.ceil(job.deadline.budgetMillis() / 1000.0 / 2));
-            throw ApiException.overloaded(retryAfter);
+            throw ApiException.overloaded(retryAfterSeconds());
         }
     }
 
@@ -158,6 +165,12 @@ public final class PlanExecutor implements AutoCloseable {
         }
     }
 
+    private void recordCall(int size, long startNanos) {
+        double seconds = (System.nanoTime() - startNanos) / 1e9;
+        metrics.recordBatch(size, seconds);
+        meanCallSeconds = meanCallSeconds == 0 ? seconds : 0.9 * meanCallSeconds + 0.1 * seconds;
+    }
+
     private void runGoal(GoalJob job) {
         long start = System.nanoTime();
         double queueMs = (start - job.enqueuedNanos) / 1e6;
@@ -168,7 +181,7 @@ public final class PlanExecutor implements AutoCloseable {
             job.fail(fromBackend(t, "goal encoding"));
             return;
         } finally {
-            metrics.recordBatch(1, (System.nanoTime() - start) / 1e9);
+            recordCall(1, start);
         }
         try {
             job.succeed(job.adopt.apply(handle), queueMs, 1);
@@ -196,7 +209,7 @@ public final class PlanExecutor implements AutoCloseable {
         } catch (Throwable t) {
             failure = t;
         } finally {
-            metrics.recordBatch(jobs.size(), (System.nanoTime() - start) / 1e9);
+            recordCall(jobs.size(), start);
         }
         if (failure != null && jobs.size() > 1) {
             LOG.log(Level.WARNING, "batch of " + jobs.size() + " failed; planning its requests one by one", failure);
