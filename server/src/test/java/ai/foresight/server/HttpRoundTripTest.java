@@ -178,6 +178,16 @@ class HttpRoundTripTest {
     }
 
     @Test
+    void aTakenPortFailsTheSecondServerCleanly() {
+        PlanningServer second = new PlanningServer(new FakeBackend(), ServerConfig.tiny());
+        org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class, () -> second.start(server.port()));
+        second.stop();
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> server.start(0),
+                "a running server refuses a second start");
+        assertEquals(200, http.get("/healthz").statusCode());
+    }
+
+    @Test
     void unknownRoutesAndMethodsGetJsonErrors() {
         HttpResponse<String> missing = http.get("/v2/everything");
         assertEquals(404, missing.statusCode());

@@ -168,6 +168,17 @@ class WebSocketTest {
         assertTrue(metrics.contains("foresight_ws_messages_total{outcome=\"malformed_msgpack\"} 2"), metrics);
     }
 
+    @Test
+    void aMessageOverTheSizeLimitClosesWithTooBig() {
+        MsgpackSocketClient client = new MsgpackSocketClient(port, "/", null);
+        client.receive();
+        client.send(new byte[(int) ServerConfig.tiny().maxBodyBytes() + 1]);
+        assertEquals(1009, client.awaitClose(), "RFC 6455 'message too big'");
+        try (MsgpackSocketClient next = new MsgpackSocketClient(port, "/", null)) {
+            assertEquals("fake-v1", next.receive().map().get("model_id"), "the server keeps accepting robots");
+        }
+    }
+
     private static void assertError(MsgpackSocketClient client, byte[] message, String code, String field) {
         client.send(message);
         MsgpackSocketClient.Received reply = client.receive();
