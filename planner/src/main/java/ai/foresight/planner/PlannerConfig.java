@@ -62,7 +62,10 @@ public record PlannerConfig(
 
     /** Normalises by the bounds: mean = centre, std = half-range, so the search box is [-1, 1]^A. */
     public static PlannerConfig fromBounds(int horizon, float[] low, float[] high) {
-        checkLength("high", high, low == null ? 0 : low.length);
+        if (low == null || low.length == 0) {
+            throw new IllegalArgumentException("low: expected a non-empty vector, got " + (low == null ? "null" : "length 0"));
+        }
+        checkLength("high", high, low.length);
         float[] mean = new float[low.length];
         float[] std = new float[low.length];
         for (int i = 0; i < low.length; i++) {
