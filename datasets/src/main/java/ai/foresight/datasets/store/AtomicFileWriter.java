@@ -91,6 +91,13 @@ public final class AtomicFileWriter {
         return HexFormat.of().formatHex(sha256().digest(bytes));
     }
 
+    /** Forces an existing file's content to the device. */
+    public static void syncFile(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            ch.force(true);
+        }
+    }
+
     /** Forces a directory's entries (renames) to the device; a no-op where the platform refuses. */
     public static void syncDirectory(Path dir) {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {

@@ -14,7 +14,8 @@ import java.util.Map;
 
 /**
  * Writes a dataset directory: {@code episodes/ep-000000.npz}, ... one atomic file per episode, then
- * {@code dataset.json} last, so a directory with a manifest is always complete. Episodes may be
+ * {@code dataset.json} last, so a directory with a manifest is always complete (and, unless
+ * {@link StoreConfig.Durability#NONE}, on the device). Episodes may be
  * written in any order and from several threads ({@link #write} is thread-safe); the manifest merges
  * their statistics in index order, so the result does not depend on the order.
  */
@@ -60,7 +61,7 @@ public final class DatasetWriter {
     public EpisodeSummary write(int index, Episode ep) throws IOException {
         layout.check(ep);
         String rel = episodePath(index);
-        AtomicFileWriter.Written w = AtomicFileWriter.write(dir.resolve(rel), config.fsync(),
+        AtomicFileWriter.Written w = AtomicFileWriter.write(dir.resolve(rel), config.fsyncEachFile(),
                 out -> EpisodeCodec.write(ep, layout, out, config.compressionLevel()));
         return summary(rel, w.sha256(), w.bytes(), ep);
     }
@@ -128,11 +129,16 @@ public final class DatasetWriter {
                 config.compressionLevel(), summaries.size(), layout.steps(), layout.height(), layout.width(),
                 layout.fields(), stats, files);
         byte[] json = StoreJson.toBytes(manifest);
-        if (config.fsync()) {
+        if (config.durability() == StoreConfig.Durability.AT_FINISH) {
+            for (EpisodeFile f : files) {
+                AtomicFileWriter.syncFile(dir.resolve(f.path()));
+            }
+        }
+        if (config.fsyncAtFinish()) {
             AtomicFileWriter.syncDirectory(dir.resolve(EPISODES));
         }
-        AtomicFileWriter.write(dir.resolve(MANIFEST), config.fsync(), out -> out.write(json));
-        if (config.fsync()) {
+        AtomicFileWriter.write(dir.resolve(MANIFEST), config.fsyncAtFinish(), out -> out.write(json));
+        if (config.fsyncAtFinish()) {
             AtomicFileWriter.syncDirectory(dir);
         }
         return manifest;
