@@ -58,7 +58,10 @@ final class EpisodeRecorder {
      */
     Episode record(long episodeSeed) {
         Observation o = env.reset(episodeSeed);
-        policy.reset(env, EpisodeSeeds.policy(episodeSeed));
+        // Collection policies are privileged and read the world's state, not the camera: they act on
+        // the undistracted world, which shares state and dynamics with the distracted view.
+        Env world = env instanceof DistractedEnv distracted ? distracted.inner() : env;
+        policy.reset(world, EpisodeSeeds.policy(episodeSeed));
         int steps = layout.steps();
         int a = layout.actionDim();
         int p = layout.proprioDim();
@@ -75,7 +78,7 @@ final class EpisodeRecorder {
             requireLength("state", st.length, s);
             System.arraycopy(st, 0, state, t * s, s);
             reward[t] = (float) env.reward();
-            double[] act = policy.act(env);
+            double[] act = policy.act(world);
             double[] clipped;
             try {
                 clipped = spec.clip(act);
