@@ -2,7 +2,6 @@ package ai.foresight.encoders.vit;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
-import ai.djl.MalformedModelException;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -14,6 +13,7 @@ import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.foresight.encoders.AtomicFiles;
+import ai.foresight.encoders.BlockWeights;
 import ai.foresight.encoders.EncoderFingerprint;
 import ai.foresight.encoders.PatchEncoder;
 import ai.foresight.encoders.PatchFeatures;
@@ -82,10 +82,10 @@ public final class VitPatchEncoder implements PatchEncoder {
         VisionTransformer network = new VisionTransformer(config);
         network.initialize(manager, DataType.FLOAT32, inputShape(config));
         try (InputStream in = new BufferedInputStream(Files.newInputStream(paramsFile))) {
-            network.loadParameters(manager, new DataInputStream(in));
-        } catch (MalformedModelException | RuntimeException e) {
+            BlockWeights.load(network, manager, new DataInputStream(in), paramsFile + " (config " + CONFIG_FILE + ")");
+        } catch (IOException e) {
             manager.close();
-            throw new IOException(paramsFile + ": weights do not match the config in " + CONFIG_FILE + ": " + e.getMessage(), e);
+            throw e;
         }
         return new VitPatchEncoder(config, network, manager, device);
     }
