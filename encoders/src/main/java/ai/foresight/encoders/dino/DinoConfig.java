@@ -82,12 +82,12 @@ public record DinoConfig(
     }
 
     /**
-     * For tests: tiny ViT at 32 px, 8 images x (2 global + 2 local) views, 40 steps, constant
+     * For tests: tiny ViT at 32 px, 8 images x (2 global + 2 local) views, 30 steps, constant
      * teacher temperature and a faster-moving teacher (0.99) so that a short run shows a trend.
      */
     public static DinoConfig tiny() {
         return new DinoConfig(VitConfig.tiny(), DinoHeadConfig.tiny(), MultiCropConfig.tiny(),
-                8, 40, 4, 2e-3, 1e-4, 0.04, 3.0, 0.99, 0.04, 0.04, 0, 0.1, 0.9, 0, 20, 2, 7);
+                8, 30, 3, 2e-3, 1e-4, 0.04, 3.0, 0.99, 0.04, 0.04, 0, 0.1, 0.9, 0, 20, 2, 7);
     }
 
     /**

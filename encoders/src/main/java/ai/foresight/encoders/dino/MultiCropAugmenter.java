@@ -45,11 +45,14 @@ public final class MultiCropAugmenter {
         float[] locals = new float[config.localCrops() * b * localPlane];
         for (int i = 0; i < b; i++) {
             Frame src = frames.get(i);
-            for (int v = 0; v < 2; v++) {
-                FramePixels.writeChw(globalView(src, v, random), globals, (v * b + i) * globalPlane);
-            }
-            for (int v = 0; v < config.localCrops(); v++) {
-                FramePixels.writeChw(localView(src, random), locals, (v * b + i) * localPlane);
+            try (BytePointer pixels = new BytePointer(src.data());
+                    Mat full = new Mat(src.height(), src.width(), opencv_core.CV_8UC3, pixels)) {
+                for (int v = 0; v < 2; v++) {
+                    FramePixels.writeChw(globalView(full, v, random), globals, (v * b + i) * globalPlane);
+                }
+                for (int v = 0; v < config.localCrops(); v++) {
+                    FramePixels.writeChw(localView(full, random), locals, (v * b + i) * localPlane);
+                }
             }
         }
         return new CropBatch(b, g, l, config.localCrops(), globals, locals);
@@ -57,21 +60,34 @@ public final class MultiCropAugmenter {
 
     /** Global view 0 or 1 of {@code src}. */
     public Frame globalView(Frame src, int view, SplittableRandom random) {
+        try (BytePointer pixels = new BytePointer(src.data());
+                Mat full = new Mat(src.height(), src.width(), opencv_core.CV_8UC3, pixels)) {
+            return globalView(full, view, random);
+        }
+    }
+
+    private Frame globalView(Mat src, int view, SplittableRandom random) {
         return view(src, config.globalSize(), config.globalScaleMin(), config.globalScaleMax(),
                 view == 0 ? FIRST_GLOBAL_BLUR : SECOND_GLOBAL_BLUR, view == 1 ? config.solarizeProbability() : 0, random);
     }
 
     /** One local view of {@code src}. */
     public Frame localView(Frame src, SplittableRandom random) {
+        try (BytePointer pixels = new BytePointer(src.data());
+                Mat full = new Mat(src.height(), src.width(), opencv_core.CV_8UC3, pixels)) {
+            return localView(full, random);
+        }
+    }
+
+    private Frame localView(Mat src, SplittableRandom random) {
         return view(src, config.localSize(), config.localScaleMin(), config.localScaleMax(), LOCAL_BLUR, 0, random);
     }
 
-    private Frame view(Frame src, int size, double scaleMin, double scaleMax, double blurP, double solarizeP,
+    /** One view of the RGB image {@code full}: crop, resize, flip, jitter, greyscale, blur, solarise. */
+    private Frame view(Mat full, int size, double scaleMin, double scaleMax, double blurP, double solarizeP,
             SplittableRandom random) {
-        int[] box = randomBox(src.height(), src.width(), scaleMin, scaleMax, random); // x, y, w, h
-        try (BytePointer pixels = new BytePointer(src.data());
-                Mat full = new Mat(src.height(), src.width(), opencv_core.CV_8UC3, pixels);
-                Rect rect = new Rect(box[0], box[1], box[2], box[3]);
+        int[] box = randomBox(full.rows(), full.cols(), scaleMin, scaleMax, random); // x, y, w, h
+        try (Rect rect = new Rect(box[0], box[1], box[2], box[3]);
                 Mat roi = new Mat(full, rect);
                 Mat img = new Mat();
                 Size dsize = new Size(size, size)) {

@@ -49,7 +49,7 @@ public record VitConfig(
 
     /**
      * The default encoder, sized for speed on 2 CPU cores: 64 px, patch 8 (8x8 = 64 patch tokens),
-     * width 64, depth 4, 4 heads, MLP 256; about 36 MFLOP per frame. Measured with
+     * width 64, depth 4, 4 heads, MLP 256; 31.5 MFLOP per frame. Measured with
      * {@code EncodeBenchmark} (see the module README) at well over 1,000 frames/s at batch 64.
      */
     public static VitConfig defaults() {

@@ -37,7 +37,7 @@ class DinoPretrainerTest {
         double minEntropy = centred.history().stream().skip(5).mapToDouble(DinoStepRecord::teacherEntropy).min().orElseThrow();
         assertTrue(minEntropy > 2.0, "with centring the teacher entropy stays above 2 nats, min " + minEntropy);
 
-        PretrainResult uncentred = DinoPretrainer.run(config.withCenterMomentum(1.0), DATA, dir.resolve("uncentred"),
+        PretrainResult uncentred = DinoPretrainer.run(config.withCenterMomentum(1.0).withSteps(12, 3), DATA, dir.resolve("uncentred"),
                 PretrainProgress.silent());
         double maxEntropy = uncentred.history().stream().skip(5).mapToDouble(DinoStepRecord::teacherEntropy).max().orElseThrow();
         assertTrue(maxEntropy < 2.0, "without centring the teacher sharpens onto few dimensions, max entropy " + maxEntropy);
@@ -120,6 +120,27 @@ class DinoPretrainerTest {
                 DinoPretrainer.step(training, sampler, augmenter);
             }
             assertEquals(before, training.manager.getManagedArrays().size(), "arrays left behind by a step");
+        }
+    }
+
+    @Test
+    void theLastLayerHoldsStillWhileFrozenAndTheRestTrains() {
+        DinoConfig t = DinoConfig.tiny();
+        DinoConfig config = new DinoConfig(t.vit(), t.head(), t.crops(), 4, 10, 1, 1e-3, 1e-4, 0.04, 3.0, 0.99, 0.04, 0.04, 0,
+                0.1, 0.9, 2, 5, 1, 3);
+        try (DinoTraining training = new DinoTraining(config)) {
+            var sampler = new DinoPretrainer.FrameSampler(DATA);
+            var augmenter = new MultiCropAugmenter(config.crops());
+            var params = training.student.getParameters();
+            float[] last = params.get(params.size() - 1).getValue().getArray().toFloatArray();
+            float[] first = params.get(0).getValue().getArray().toFloatArray();
+            assertTrue(params.get(params.size() - 1).getKey().contains(DinoHead.LAST_LAYER));
+            DinoPretrainer.step(training, sampler, augmenter);
+            DinoPretrainer.step(training, sampler, augmenter);
+            assertArrayEquals(last, params.get(params.size() - 1).getValue().getArray().toFloatArray(), 0f);
+            assertFalse(java.util.Arrays.equals(first, params.get(0).getValue().getArray().toFloatArray()));
+            DinoPretrainer.step(training, sampler, augmenter); // step 2: released
+            assertFalse(java.util.Arrays.equals(last, params.get(params.size() - 1).getValue().getArray().toFloatArray()));
         }
     }
 

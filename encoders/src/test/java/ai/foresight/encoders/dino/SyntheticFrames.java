@@ -24,6 +24,11 @@ final class SyntheticFrames {
     }
 
     static Frame frame(int size, SplittableRandom r) {
+        return frame(size, r, new double[3]);
+    }
+
+    /** One frame; {@code target} receives the shape's centre x, centre y and radius in pixels. */
+    static Frame frame(int size, SplittableRandom r, double[] target) {
         Frame f = Frame.blank(size, size);
         int[] bg = {r.nextInt(80), r.nextInt(80), r.nextInt(80)};
         int[] fg = {120 + r.nextInt(136), 120 + r.nextInt(136), 120 + r.nextInt(136)};
@@ -31,6 +36,9 @@ final class SyntheticFrames {
         int radius = size / 8 + r.nextInt(size / 6);
         int cx = radius + r.nextInt(size - 2 * radius);
         int cy = radius + r.nextInt(size - 2 * radius);
+        target[0] = cx;
+        target[1] = cy;
+        target[2] = radius;
         for (int y = 0; y < size; y++) {
             for (int x = 0; x < size; x++) {
                 int dx = x - cx;
