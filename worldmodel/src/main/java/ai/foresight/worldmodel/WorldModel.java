@@ -255,6 +255,11 @@ public final class WorldModel implements AutoCloseable {
                 throw new IOException("model parameters: part '" + name + "' does not fit this config: " + e.getMessage(), e);
             }
         }
+        for (Pair<String, Parameter> p : parameters()) {
+            if (p.getValue().requiresGradient()) {
+                p.getValue().getArray().setRequiresGradient(true); // loaded arrays come without autograd
+            }
+        }
     }
 
     @Override

@@ -47,8 +47,8 @@ public final class Evaluator {
                         h > 1 ? batch.actions().get(":, 0:" + (h - 1)) : null);
                 NDArray imagined = model.rollout(context, batch.actions().get(":, " + (h - 1) + ":")).latents();
                 NDArray future = latents.get(":, " + h + ":");
-                float[] perStep = imagined.sub(future).square().mean(new int[] {0, 2, 3}).toFloatArray();
-                float[] perStepCopy = future.sub(latents.get(":, " + (h - 1) + ":" + h)).square().mean(new int[] {0, 2, 3}).toFloatArray();
+                float[] perStep = perStepMse(imagined.sub(future));
+                float[] perStepCopy = perStepMse(future.sub(latents.get(":, " + (h - 1) + ":" + h)));
                 for (int s = 0; s < steps; s++) {
                     open[s] += perStep[s];
                     openCopy[s] += perStepCopy[s];
@@ -60,5 +60,10 @@ public final class Evaluator {
             openCopy[s] /= batches;
         }
         return new Evaluation(oneStep / batches, oneStepCopy / batches, open, openCopy, (long) batches * batchSize);
+    }
+
+    /** Mean square over batch, tokens and channels of (B, S, n, C) errors: (S). */
+    private static float[] perStepMse(NDArray error) {
+        return error.square().mean(new int[] {3}).mean(new int[] {2}).mean(new int[] {0}).toFloatArray();
     }
 }

@@ -7,13 +7,16 @@ import java.util.Random;
 
 /**
  * A synthetic world with known, linear dynamics, for tests and smoke runs of the trainer: a point state
- * s ∈ R² moves by {@code gain · Σ} of each frame step's k actions; every patch's feature is a fixed linear
- * function of the state, {@code f_p = M_p s + c_p}; proprio is s and reward is −|s|². Since the features
+ * s ∈ R² moves by {@code Σ/k} of each frame step's k actions; every patch's feature is a fixed linear
+ * function of the state, {@code f_p = M_p s + c_p} with {@code M_p = 0.7·M + 0.3·M'_p} (a common part and a
+ * per-patch part, random from the dynamics seed); proprio is s and reward is −|s|². Since the features
  * are linear in s and s moves by the actions, the next frame's features are exactly predictable from the
  * current ones and the actions, while copying the last frame is wrong by {@code M_p Δs}.
  */
 public final class LinearDynamicsWindows implements FeatureWindows {
     private static final int STATE = 2;
+    /** Weight of the mixing matrix common to all patches; the rest varies per patch. */
+    private static final double SHARED = 0.7;
 
     private final PredictorConfig config;
     private final int windowFrames;
@@ -35,13 +38,17 @@ public final class LinearDynamicsWindows implements FeatureWindows {
         }
         this.config = config;
         this.windowFrames = windowFrames;
-        this.gain = 0.5 / config.frameskip();
+        this.gain = 1.0 / config.frameskip();
         int n = config.patchesPerFrame();
         int d = config.featureDim();
         Random r = new Random(dynamicsSeed);
+        float[] common = new float[d * STATE];
+        for (int i = 0; i < common.length; i++) {
+            common[i] = (float) r.nextGaussian();
+        }
         this.mixing = new float[n * d * STATE];
         for (int i = 0; i < mixing.length; i++) {
-            mixing[i] = (float) (r.nextGaussian() / Math.sqrt(STATE));
+            mixing[i] = (float) ((SHARED * common[i % (d * STATE)] + (1 - SHARED) * r.nextGaussian()) / Math.sqrt(STATE));
         }
         this.offset = new float[n * d];
         for (int i = 0; i < offset.length; i++) {

@@ -76,7 +76,7 @@ public final class WorldModelLoss {
                     prediction.mean(), prediction.std(), 2, repo.klBalance());
             klNats = balancedKl.getFloat();
             klPenalty = beta * (klNats - repo.epsilonNats());
-            total = balancedKl.mul(beta);
+            total = balancedKl.mul((float) beta);
         } else {
             NDArray mse = prediction.mean().sub(unfold(latents, windows, h, 1)).square().mean();
             latentMse = mse.getFloat();
@@ -86,7 +86,7 @@ public final class WorldModelLoss {
         if (prediction.proprio() != null) {
             NDArray mse = prediction.proprio().sub(unfold(props, windows, h, 1)).square().mean();
             proprioMse = mse.getFloat();
-            total = total.add(mse.mul(weights.proprioWeight()));
+            total = total.add(mse.mul((float) weights.proprioWeight()));
         }
         double rewardNll = 0;
         double proprioNll = 0;
@@ -94,14 +94,14 @@ public final class WorldModelLoss {
         if (heads != null) {
             TaskHeads.Readout readout = heads.read(ps, latents, training);
             if (readout.reward() != null) {
-                NDArray nll = readout.reward().sub(batch.reward()).square().mean().mul(0.5);
+                NDArray nll = readout.reward().sub(batch.reward()).square().mean().mul(0.5f);
                 rewardNll = nll.getFloat();
-                total = total.add(nll.mul(weights.rewardWeight()));
+                total = total.add(nll.mul((float) weights.rewardWeight()));
             }
             if (readout.proprio() != null) {
-                NDArray nll = readout.proprio().sub(props).square().sum(new int[] {2}).mean().mul(0.5);
+                NDArray nll = readout.proprio().sub(props).square().sum(new int[] {2}).mean().mul(0.5f);
                 proprioNll = nll.getFloat();
-                total = total.add(nll.mul(weights.proprioHeadWeight()));
+                total = total.add(nll.mul((float) weights.proprioHeadWeight()));
             }
         }
         double decoderMse = 0;
