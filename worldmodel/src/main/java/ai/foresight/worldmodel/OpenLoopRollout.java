@@ -57,11 +57,10 @@ final class OpenLoopRollout {
                 NDArray latents = concat(frames.subList(from, frames.size()));
                 NDArray acts = concat(frameActions.subList(from, frames.size()));
                 NDArray props = proprio ? concat(proprios.subList(from, frames.size())) : null;
-                LatentPredictor.Prediction p = predictor.predict(ps, latents, acts, props, false);
-                String last = ":, " + (window - 1) + ":" + window;
-                frames.add(p.mean().get(last));
+                LatentPredictor.Prediction p = predictor.predict(ps, latents, acts, props, false, true);
+                frames.add(p.mean());
                 if (proprio) {
-                    proprios.add(p.proprio().get(last));
+                    proprios.add(p.proprio());
                 }
             }
             NDArray outLatents = concat(frames.subList(keep, frames.size()));

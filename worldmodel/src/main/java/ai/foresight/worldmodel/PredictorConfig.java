@@ -128,14 +128,14 @@ public record PredictorConfig(
         return new PredictorConfig("wall", 384, 8, 4, 1, 2, 5, 2, 10, 10, false, 64, 3, 4, 128, 0f);
     }
 
-    /** PointMaze (history 3, frameskip 5; proprio = position and velocity). */
+    /** PointMaze (history 3, frameskip 5; proprio = position and velocity); 3x3 tokens keep 3 frames cheap. */
     public static PredictorConfig pointmaze() {
         return new PredictorConfig("pointmaze", 384, 8, 3, 3, 2, 5, 4, 10, 10, false, 64, 3, 4, 128, 0f);
     }
 
-    /** PushT (history 3, frameskip 5; proprio = agent position and velocity); a little wider for contacts. */
+    /** PushT (history 3, frameskip 5; proprio = agent position and velocity); one block deeper for contacts. */
     public static PredictorConfig pusht() {
-        return new PredictorConfig("pusht", 384, 8, 3, 3, 2, 5, 4, 10, 10, false, 96, 3, 4, 192, 0f);
+        return new PredictorConfig("pusht", 384, 8, 3, 3, 2, 5, 4, 10, 10, false, 64, 4, 4, 128, 0f);
     }
 
     /** The preset named {@code id}: tiny, wall (also wall-random), pointmaze, pusht. */

@@ -18,6 +18,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class WorldModelTest {
     /** History 3 so the sliding window is exercised; 2x2 tokens of 8-dim features from a 4x4 grid. */
@@ -35,9 +37,11 @@ class WorldModelTest {
         }
     }
 
-    @Test
-    void rolloutStepOneEqualsTheTeacherForcedPredictionAndLaterStepsSlide() {
-        try (NDManager m = NDManager.newBaseManager(); WorldModel model = WorldModel.create(WorldModelConfig.features(history3()), 4, m)) {
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void rolloutStepOneEqualsTheTeacherForcedPredictionAndLaterStepsSlide(boolean actionTokens) {
+        WorldModelConfig config = WorldModelConfig.features(history3().withActionTokens(actionTokens));
+        try (NDManager m = NDManager.newBaseManager(); WorldModel model = WorldModel.create(config, 4, m)) {
             randomiseHead(model, m);
             int n = 4;
             int candidates = 5;
@@ -87,6 +91,28 @@ class WorldModelTest {
             Rollout trimmed = model.rollout(model.context(five, fiveProprio, fourPast), plan);
             Rollout lastThree = model.rollout(model.context(five.get(":, 2:5"), fiveProprio.get(":, 2:5"), fourPast.get(":, 2:4")), plan);
             assertArrayEquals(lastThree.latents().toFloatArray(), trimmed.latents().toFloatArray(), 1e-6f);
+        }
+    }
+
+    @Test
+    void gradientsReachTheActionsThroughARollout() {
+        try (NDManager m = NDManager.newBaseManager(); WorldModel model = WorldModel.create(WorldModelConfig.features(history3()), 4, m)) {
+            randomiseHead(model, m);
+            LatentContext ctx = model.context(m.randomNormal(new Shape(1, 2, 16, 8)), m.randomNormal(new Shape(1, 2, 2)),
+                    m.randomNormal(new Shape(1, 1, 4)));
+            NDArray plan = m.randomNormal(new Shape(3, 3, 4));
+            plan.setRequiresGradient(true);
+            try (ai.djl.training.GradientCollector gc = ai.djl.engine.Engine.getInstance().newGradientCollector()) {
+                gc.backward(model.rollout(ctx, plan).latents().get(":, 2").square().sum());
+            }
+            float[] g = plan.getGradient().toFloatArray();
+            for (int c = 0; c < 3; c++) {
+                double mass = 0;
+                for (int i = c * 12; i < (c + 1) * 12; i++) {
+                    mass += Math.abs(g[i]);
+                }
+                assertTrue(mass > 0, "candidate " + c + " gets a gradient through all three steps");
+            }
         }
     }
 

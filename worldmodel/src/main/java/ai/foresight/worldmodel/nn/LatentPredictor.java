@@ -30,9 +30,10 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>Inputs: latents (B, T, n, C), the frame step's concatenated actions (B, T, k·A) (action t is the one
  * taken after frame t) and, when the config has proprio, proprio (B, T, P). The action and proprio
- * embeddings are concatenated to every token's channels and projected to the model width (or, with
- * {@code actionTokens}, projected into one extra token per frame); learned spatial and temporal position
- * embeddings are added. Output per position t: the next frame's tokens (B, T, n, C) — as a residual on
+ * embeddings are concatenated to every token's channels and projected to the model width, as DINO-WM does
+ * (computed as the token's projection plus the condition's projection, broadcast over the frame's tokens),
+ * or, with {@code actionTokens}, projected into one extra token per frame; learned spatial and temporal
+ * position embeddings are added. Output per position t: the next frame's tokens (B, T, n, C) — as a residual on
  * frame t's tokens, so an untrained predictor starts at the copy-last-frame baseline — optionally a
  * Gaussian standard deviation (B, T, n, C) (softplus + minStd; the RePo prior), and the next proprio
  * (B, T, P). Because of the mask, the prediction at position t never depends on frames after t, so one
@@ -43,6 +44,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class LatentPredictor extends AbstractBlock {
     private static final byte VERSION = 1;
+    /** Forward option: compute outputs for the last position only. */
+    public static final String LAST_FRAME_ONLY = "last_frame_only";
 
     private final PredictorConfig config;
     private final int latentDim;
@@ -82,9 +85,10 @@ public final class LatentPredictor extends AbstractBlock {
                 ? addChildBlock("proprio_embed", Linear.builder().setUnits(config.proprioEmbedDim()).build())
                 : null;
         this.inputProjection = addChildBlock("input_projection", Linear.builder().setUnits(w).build());
-        this.conditionProjection = config.actionTokens()
-                ? addChildBlock("condition_projection", Linear.builder().setUnits(w).build())
-                : null;
+        // Tiled mode: Linear(concat(token, condition)) = Linear_t(token) + Linear_c(condition), so the condition
+        // is projected once per frame and broadcast over its tokens (same function, n times fewer products).
+        this.conditionProjection = addChildBlock("condition_projection",
+                Linear.builder().setUnits(w).optBias(config.actionTokens()).build());
         this.spatialEmbedding = addParameter(Parameter.builder().setName("spatial_embedding")
                 .setType(Parameter.Type.WEIGHT).optInitializer(new TruncatedNormalInitializer(0.02f))
                 .optShape(new Shape(config.sequenceTokensPerFrame(), w)).build());
@@ -124,8 +128,23 @@ public final class LatentPredictor extends AbstractBlock {
      * @param proprio (B, T, P), or null when the config has no proprio
      */
     public Prediction predict(ParameterStore ps, NDArray latents, NDArray actions, NDArray proprio, boolean training) {
+        return predict(ps, latents, actions, proprio, training, false);
+    }
+
+    /**
+     * As {@link #predict(ParameterStore, NDArray, NDArray, NDArray, boolean)}; with {@code lastFrameOnly} the
+     * outputs cover only the last position, (B, 1, n, C) and (B, 1, P), skipping the heads' work for the
+     * others (what a rollout step needs).
+     */
+    public Prediction predict(ParameterStore ps, NDArray latents, NDArray actions, NDArray proprio, boolean training,
+            boolean lastFrameOnly) {
         NDList inputs = proprio == null ? new NDList(latents, actions) : new NDList(latents, actions, proprio);
-        NDList out = forward(ps, inputs, training);
+        PairList<String, Object> options = null;
+        if (lastFrameOnly) {
+            options = new PairList<>();
+            options.add(LAST_FRAME_ONLY, Boolean.TRUE);
+        }
+        NDList out = forward(ps, inputs, training, options);
         int i = 0;
         NDArray mean = out.get(i++);
         NDArray std = gaussian ? out.get(i++) : null;
@@ -150,16 +169,11 @@ public final class LatentPredictor extends AbstractBlock {
             NDArray p = proprioEmbed.forward(ps, new NDList(inputs.get(2)), training).singletonOrThrow();
             condition = condition.concat(p, -1); // (B, T, E)
         }
-        NDArray x;
-        if (conditionProjection == null) {
-            NDArray tiled = condition.expandDims(2).broadcast(b, t, n, condition.getShape().get(2));
-            x = inputProjection.forward(ps, new NDList(latents.concat(tiled, -1)), training).singletonOrThrow();
-        } else {
-            NDArray tokens = inputProjection.forward(ps, new NDList(latents), training).singletonOrThrow();
-            NDArray conditionToken = conditionProjection.forward(ps, new NDList(condition), training)
-                    .singletonOrThrow().expandDims(2);
-            x = tokens.concat(conditionToken, 2); // (B, T, n + 1, W)
-        }
+        NDArray tokens = inputProjection.forward(ps, new NDList(latents), training).singletonOrThrow();
+        NDArray projected = conditionProjection.forward(ps, new NDList(condition), training).singletonOrThrow().expandDims(2);
+        NDArray x = config.actionTokens()
+                ? tokens.concat(projected, 2) // its own token: (B, T, n + 1, W)
+                : tokens.add(projected); // tiled onto every token: (B, T, n, W)
         NDArray temporal = ps.getValue(temporalEmbedding, x.getDevice(), training);
         if (t < config.historyFrames()) {
             temporal = inScopeOf(x, temporal.get("0:" + t));
@@ -172,10 +186,18 @@ public final class LatentPredictor extends AbstractBlock {
         for (PreNormTransformerBlock block : blocks) {
             x = block.forward(ps, new NDList(x, mask), training).singletonOrThrow();
         }
-        x = finalNorm.forward(ps, new NDList(x), training).singletonOrThrow().reshape(b, t, perFrame, w);
-        if (conditionProjection != null) {
+        x = x.reshape(b, t, perFrame, w);
+        boolean lastOnly = params != null && params.contains(LAST_FRAME_ONLY);
+        if (lastOnly && t > 1) {
+            x = x.get(":, " + (t - 1) + ":" + t);
+            latents = latents.get(":, " + (t - 1) + ":" + t);
+        }
+        if (config.actionTokens()) {
             x = x.get(":, :, 0:" + n + ", :");
         }
+        int frames = (int) x.getShape().get(1);
+        x = finalNorm.forward(ps, new NDList(x.reshape(b, (long) frames * n, w)), training).singletonOrThrow()
+                .reshape(b, frames, n, w);
         NDArray head = latentHead.forward(ps, new NDList(x), training).singletonOrThrow();
         NDList out = new NDList();
         if (gaussian) {
@@ -262,12 +284,8 @@ public final class LatentPredictor extends AbstractBlock {
             proprioEmbed.initialize(manager, dataType, new Shape(b, t, config.proprioDim()));
             conditionWidth += config.proprioEmbedDim();
         }
-        if (conditionProjection == null) {
-            inputProjection.initialize(manager, dataType, new Shape(b, t, n, latentDim + conditionWidth));
-        } else {
-            inputProjection.initialize(manager, dataType, new Shape(b, t, n, latentDim));
-            conditionProjection.initialize(manager, dataType, new Shape(b, t, conditionWidth));
-        }
+        inputProjection.initialize(manager, dataType, new Shape(b, t, n, latentDim));
+        conditionProjection.initialize(manager, dataType, new Shape(b, t, conditionWidth));
         Shape sequence = new Shape(b, t * config.sequenceTokensPerFrame(), w);
         for (PreNormTransformerBlock block : blocks) {
             block.initialize(manager, dataType, sequence);
