@@ -1,0 +1,270 @@
+package ai.foresight.worldmodel;
+
+import ai.djl.MalformedModelException;
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Parameter;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import ai.djl.util.PairList;
+import ai.foresight.worldmodel.nn.LatentPredictor;
+import ai.foresight.worldmodel.nn.PatchPosterior;
+import ai.foresight.worldmodel.nn.PixelDecoder;
+import ai.foresight.worldmodel.nn.TaskHeads;
+import ai.foresight.worldmodel.nn.TokenPooling;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A latent world model over frozen patch features: token pooling, the frame-causal {@link LatentPredictor},
+ * optionally RePo's {@link PatchPosterior} (then the predictor is the Gaussian prior over the posterior's
+ * latents), optional {@link TaskHeads} and an optional {@link PixelDecoder}.
+ *
+ * <p>Latent frames are (…, n, C): in feature mode the pooled features (C = D), in RePo mode the
+ * posterior mean (C = d_z). {@link #encode} maps encoder features to latents for planning (observation
+ * and goal); {@link #rollout} imagines N candidate action sequences in one batched call per step.
+ * All parameters live in a sub-manager of the one given to {@link #create}; {@link #close} frees them.
+ */
+public final class WorldModel implements AutoCloseable {
+    private static final int FORMAT = 0x46574d31; // "FWM1"
+
+    private final WorldModelConfig config;
+    private final NDManager manager;
+    private final TokenPooling pooling;
+    private final LatentPredictor predictor;
+    private final PatchPosterior posterior;
+    private final TaskHeads heads;
+    private final PixelDecoder decoder;
+    private final Map<String, AbstractBlock> parts = new LinkedHashMap<>();
+
+    private WorldModel(WorldModelConfig config, NDManager parent) {
+        this.config = config;
+        this.manager = parent.newSubManager();
+        PredictorConfig p = config.predictor();
+        this.pooling = new TokenPooling(manager, p.patchGrid(), p.tokenGrid());
+        RepoConfig repo = config.repo();
+        this.predictor = new LatentPredictor(p, config.latentDim(), repo == null ? 0 : repo.minStd());
+        parts.put("predictor", predictor);
+        this.posterior = repo == null ? null
+                : new PatchPosterior(p.featureDim(), repo.posteriorHidden(), repo.latentDim(), repo.minStd());
+        if (posterior != null) {
+            parts.put("posterior", posterior);
+        }
+        this.heads = config.rewardHead() || config.proprioHead()
+                ? new TaskHeads(p.tokensPerFrame(), config.latentDim(), config.headHidden(), config.rewardHead(),
+                        config.proprioHead() ? p.proprioDim() : 0)
+                : null;
+        if (heads != null) {
+            parts.put("heads", heads);
+        }
+        this.decoder = config.decoder() == null ? null
+                : new PixelDecoder(p.tokenGrid(), config.latentDim(), config.decoder().imageSize(), config.decoder().hidden());
+        if (decoder != null) {
+            parts.put("decoder", decoder);
+        }
+    }
+
+    /** A freshly initialised model; the same config and seed give the same weights. */
+    public static WorldModel create(WorldModelConfig config, long seed, NDManager parent) {
+        WorldModel model = new WorldModel(config, parent);
+        Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
+        PredictorConfig p = config.predictor();
+        int h = p.historyFrames();
+        int n = p.tokensPerFrame();
+        int c = config.latentDim();
+        Shape latents = new Shape(1, h, n, c);
+        Shape actions = new Shape(1, h, p.frameActionDim());
+        if (p.proprioDim() > 0) {
+            model.predictor.initialize(model.manager, DataType.FLOAT32, latents, actions, new Shape(1, h, p.proprioDim()));
+        } else {
+            model.predictor.initialize(model.manager, DataType.FLOAT32, latents, actions);
+        }
+        if (model.posterior != null) {
+            model.posterior.initialize(model.manager, DataType.FLOAT32, new Shape(1, 1, n, p.featureDim()));
+        }
+        if (model.heads != null) {
+            model.heads.initialize(model.manager, DataType.FLOAT32, new Shape(1, 1, n, c));
+        }
+        if (model.decoder != null) {
+            model.decoder.initialize(model.manager, DataType.FLOAT32, new Shape(1, n, c));
+        }
+        return model;
+    }
+
+    public WorldModelConfig config() {
+        return config;
+    }
+
+    public LatentPredictor predictor() {
+        return predictor;
+    }
+
+    /** The RePo posterior, or null in feature mode. */
+    public PatchPosterior posterior() {
+        return posterior;
+    }
+
+    /** The reward/proprio heads, or null when none are configured. */
+    public TaskHeads heads() {
+        return heads;
+    }
+
+    /** The pixel decoder, or null when none is configured. */
+    public PixelDecoder decoder() {
+        return decoder;
+    }
+
+    /** A parameter store for this model's arrays (no copies). */
+    public ParameterStore parameterStore() {
+        return new ParameterStore(manager, false);
+    }
+
+    /** Pools encoder patches (…, N, D) to tokens (…, n, D). */
+    public NDArray pool(NDArray features) {
+        return pooling.pool(features);
+    }
+
+    /**
+     * The deterministic latent of encoder features, for planning and evaluation: pooled features, or the
+     * RePo posterior mean.
+     *
+     * @param features (B, T, N, D) or (B, N, D)
+     * @return (B, T, n, C) or (B, n, C), in the manager of {@code features} (intermediates are closed)
+     */
+    public NDArray encode(NDArray features) {
+        int rank = features.getShape().dimension();
+        if (rank != 3 && rank != 4) {
+            throw new IllegalArgumentException("features: expected (B, T, N, D) or (B, N, D), got " + features.getShape());
+        }
+        checkFeatureWidth(features);
+        NDArray pooled = pooling.pool(features);
+        if (posterior == null) {
+            return pooled;
+        }
+        try (NDScope scope = new NDScope()) {
+            NDArray x = rank == 3 ? pooled.expandDims(1) : pooled;
+            NDArray mean = posterior.forward(parameterStore(), new NDList(x), false).get(0);
+            NDArray result = rank == 3 ? mean.squeeze(1) : mean;
+            NDScope.unregister(result);
+            result.attach(features.getManager());
+            return result;
+        }
+    }
+
+    private void checkFeatureWidth(NDArray features) {
+        Shape s = features.getShape();
+        int d = config.predictor().featureDim();
+        if (s.get(s.dimension() - 1) != d) {
+            throw new IllegalArgumentException("features: expected width D = " + d + " (the encoder this model was built for), got " + s);
+        }
+    }
+
+    /**
+     * Encodes a context window of encoder features for {@link #rollout}.
+     *
+     * @param features (B, h, N, D), 1 ≤ h
+     * @param proprio (B, h, P) or null without proprio
+     * @param pastActions (B, h − 1, k·A) between the context frames, or null when h = 1
+     */
+    public LatentContext context(NDArray features, NDArray proprio, NDArray pastActions) {
+        return new LatentContext(encode(features), proprio, pastActions);
+    }
+
+    /**
+     * Open-loop imagination of N candidate action sequences from one shared (or per-candidate) context,
+     * feeding predictions back through a sliding window of the last H frames. One batched predictor
+     * forward per step, none per candidate.
+     *
+     * @param context latents (1 or N, h, n, C), proprio and the h − 1 past actions
+     * @param actions (N, S, k·A) the candidates' frame-step actions
+     * @return predicted latents (N, S, n, C) and proprio (N, S, P), in the manager of {@code actions}
+     */
+    public Rollout rollout(LatentContext context, NDArray actions) {
+        return new OpenLoopRollout(predictor, parameterStore()).run(context, actions);
+    }
+
+    /**
+     * Renders latent frames with the decoder.
+     *
+     * @param latents (M, n, C)
+     * @return (M, 3, S, S) in [0, 1]
+     */
+    public NDArray render(NDArray latents) {
+        if (decoder == null) {
+            throw new IllegalStateException("decoder: this model was configured without a pixel decoder");
+        }
+        return decoder.forward(parameterStore(), new NDList(latents), false).singletonOrThrow();
+    }
+
+    /** Every trainable parameter, named {@code part/blockPath} in a fixed order. */
+    public PairList<String, Parameter> parameters() {
+        PairList<String, Parameter> all = new PairList<>();
+        for (Map.Entry<String, AbstractBlock> part : parts.entrySet()) {
+            for (Pair<String, Parameter> p : part.getValue().getParameters()) {
+                all.add(part.getKey() + "/" + p.getKey(), p.getValue());
+            }
+        }
+        return all;
+    }
+
+    /** Number of scalar parameters. */
+    public long parameterCount() {
+        long count = 0;
+        for (Pair<String, Parameter> p : parameters()) {
+            count += p.getValue().getArray().size();
+        }
+        return count;
+    }
+
+    /** Writes every part's parameters (bit-exact fp32). */
+    public void save(DataOutputStream out) throws IOException {
+        out.writeInt(FORMAT);
+        out.writeInt(parts.size());
+        for (Map.Entry<String, AbstractBlock> part : parts.entrySet()) {
+            out.writeUTF(part.getKey());
+            part.getValue().saveParameters(out);
+        }
+    }
+
+    /** Replaces the parameters with ones written by {@link #save} for the same config. */
+    public void load(DataInputStream in) throws IOException {
+        if (in.readInt() != FORMAT) {
+            throw new IOException("model parameters: expected a Foresight world-model block, found other bytes");
+        }
+        int count = in.readInt();
+        if (count != parts.size()) {
+            throw new IOException("model parameters: expected " + parts.size() + " parts " + parts.keySet() + ", found " + count);
+        }
+        for (Map.Entry<String, AbstractBlock> part : parts.entrySet()) {
+            String name = in.readUTF();
+            if (!name.equals(part.getKey())) {
+                throw new IOException("model parameters: expected part '" + part.getKey() + "', found '" + name + "'");
+            }
+            try {
+                part.getValue().loadParameters(manager, in);
+            } catch (MalformedModelException e) {
+                throw new IOException("model parameters: part '" + name + "' does not fit this config: " + e.getMessage(), e);
+            }
+        }
+        for (Pair<String, Parameter> p : parameters()) {
+            if (p.getValue().requiresGradient()) {
+                p.getValue().getArray().setRequiresGradient(true); // loaded arrays come without autograd
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        pooling.close();
+        manager.close();
+    }
+}
