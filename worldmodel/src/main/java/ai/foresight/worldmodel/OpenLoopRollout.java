@@ -3,6 +3,7 @@ package ai.foresight.worldmodel;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
@@ -37,7 +38,13 @@ final class OpenLoopRollout {
         check(context, n);
         int keep = Math.min(h, cfg.historyFrames());
         boolean proprio = cfg.proprioDim() > 0;
+        NDManager callerManager = actions.getManager();
         try (NDScope scope = new NDScope()) {
+            // libtorch-owned (aligned) copies, as MKL may round by operand alignment; adding 0 keeps gradients
+            // to the actions (duplicate() does not), and an addition's backward never reads its scalar, so
+            // DJL's short-lived scalar cannot corrupt it (see LiveScalar)
+            actions = owned(actions);
+            context = new LatentContext(owned(context.latents()), owned(context.proprio()), owned(context.pastActions()));
             List<NDArray> frames = new ArrayList<>();
             List<NDArray> proprios = new ArrayList<>();
             List<NDArray> frameActions = new ArrayList<>();
@@ -66,10 +73,10 @@ final class OpenLoopRollout {
             NDArray outLatents = concat(frames.subList(keep, frames.size()));
             NDArray outProprio = proprio ? concat(proprios.subList(keep, proprios.size())) : null;
             NDScope.unregister(outLatents);
-            outLatents.attach(actions.getManager());
+            outLatents.attach(callerManager);
             if (outProprio != null) {
                 NDScope.unregister(outProprio);
-                outProprio.attach(actions.getManager());
+                outProprio.attach(callerManager);
             }
             return new Rollout(outLatents, outProprio);
         }
@@ -96,6 +103,10 @@ final class OpenLoopRollout {
                 throw new IllegalArgumentException("context.pastActions: expected " + expected + ", got " + context.pastActions().getShape());
             }
         }
+    }
+
+    private static NDArray owned(NDArray x) {
+        return x == null ? null : x.add(0f);
     }
 
     /** (1 or N, 1, …) → (N, 1, …). */

@@ -1,6 +1,5 @@
 package ai.foresight.worldmodel;
 
-import ai.djl.MalformedModelException;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -35,7 +34,7 @@ import java.util.Map;
  * All parameters live in a sub-manager of the one given to {@link #create}; {@link #close} frees them.
  */
 public final class WorldModel implements AutoCloseable {
-    private static final int FORMAT = 0x46574d31; // "FWM1"
+    private static final int FORMAT = 0x46574d32; // "FWM2"
 
     private final WorldModelConfig config;
     private final NDManager manager;
@@ -225,39 +224,47 @@ public final class WorldModel implements AutoCloseable {
         return count;
     }
 
-    /** Writes every part's parameters (bit-exact fp32). */
+    /** Writes every parameter by name (bit-exact fp32). */
     public void save(DataOutputStream out) throws IOException {
+        PairList<String, Parameter> all = parameters();
         out.writeInt(FORMAT);
-        out.writeInt(parts.size());
-        for (Map.Entry<String, AbstractBlock> part : parts.entrySet()) {
-            out.writeUTF(part.getKey());
-            part.getValue().saveParameters(out);
+        out.writeInt(all.size());
+        for (Pair<String, Parameter> p : all) {
+            out.writeUTF(p.getKey());
+            byte[] bytes = p.getValue().getArray().encode();
+            out.writeInt(bytes.length);
+            out.write(bytes);
         }
     }
 
-    /** Replaces the parameters with ones written by {@link #save} for the same config. */
+    /**
+     * Replaces the parameter values with ones written by {@link #save} for the same config. Values are copied
+     * into the existing libtorch-allocated arrays, which keeps their autograd flag and alignment (an array
+     * decoded from Java bytes is not aligned, and MKL may round by operand alignment).
+     */
     public void load(DataInputStream in) throws IOException {
         if (in.readInt() != FORMAT) {
             throw new IOException("model parameters: expected a Foresight world-model block, found other bytes");
         }
+        PairList<String, Parameter> all = parameters();
         int count = in.readInt();
-        if (count != parts.size()) {
-            throw new IOException("model parameters: expected " + parts.size() + " parts " + parts.keySet() + ", found " + count);
+        if (count != all.size()) {
+            throw new IOException("model parameters: expected " + all.size() + " arrays for this config, found " + count);
         }
-        for (Map.Entry<String, AbstractBlock> part : parts.entrySet()) {
+        for (Pair<String, Parameter> p : all) {
             String name = in.readUTF();
-            if (!name.equals(part.getKey())) {
-                throw new IOException("model parameters: expected part '" + part.getKey() + "', found '" + name + "'");
+            if (!name.equals(p.getKey())) {
+                throw new IOException("model parameters: expected '" + p.getKey() + "', found '" + name + "'");
             }
-            try {
-                part.getValue().loadParameters(manager, in);
-            } catch (MalformedModelException e) {
-                throw new IOException("model parameters: part '" + name + "' does not fit this config: " + e.getMessage(), e);
-            }
-        }
-        for (Pair<String, Parameter> p : parameters()) {
-            if (p.getValue().requiresGradient()) {
-                p.getValue().getArray().setRequiresGradient(true); // loaded arrays come without autograd
+            byte[] bytes = new byte[in.readInt()];
+            in.readFully(bytes);
+            NDArray target = p.getValue().getArray();
+            try (NDArray loaded = NDArray.decode(manager, bytes)) {
+                if (!loaded.getShape().equals(target.getShape()) || loaded.getDataType() != target.getDataType()) {
+                    throw new IOException("model parameters: '" + name + "' expected " + target.getShape() + " "
+                            + target.getDataType() + ", found " + loaded.getShape() + " " + loaded.getDataType());
+                }
+                target.muli(0f).addi(loaded); // in place: keeps the array, its alignment and its autograd flag
             }
         }
     }

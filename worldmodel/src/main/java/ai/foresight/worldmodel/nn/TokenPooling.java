@@ -24,8 +24,15 @@ public final class TokenPooling implements AutoCloseable {
         }
         this.patchGrid = patchGrid;
         this.tokenGrid = tokenGrid;
-        this.weights = patchGrid == tokenGrid ? null : manager.create(averagingMatrix(patchGrid, tokenGrid),
-                new Shape((long) patchGrid * patchGrid, (long) tokenGrid * tokenGrid));
+        if (patchGrid == tokenGrid) {
+            this.weights = null;
+        } else {
+            // a libtorch-allocated (aligned) copy: MKL may round by operand alignment, and Java buffers are not aligned
+            try (NDArray fromJava = manager.create(averagingMatrix(patchGrid, tokenGrid),
+                    new Shape((long) patchGrid * patchGrid, (long) tokenGrid * tokenGrid))) {
+                this.weights = fromJava.duplicate();
+            }
+        }
     }
 
     /** Row-major (N, n) weights: column j holds 1/|bin j| at the patches of bin j. */

@@ -1,11 +1,12 @@
 package ai.foresight.worldmodel.repo;
 
 import ai.djl.ndarray.NDArray;
+import ai.foresight.worldmodel.nn.LiveScalar;
 
 /**
  * Closed-form KL divergence between diagonal Gaussians,
  * {@code KL(N(m₁, s₁²) ‖ N(m₂, s₂²)) = log(s₂/s₁) + (s₁² + (m₁ − m₂)²) / (2 s₂²) − 1/2} per dimension,
- * and RePo's balanced form. Scalars are applied as fp32 so an fp32 input stays fp32 (Zhu et al., NeurIPS 2023, after DreamerV2's KL balancing).
+ * and RePo's balanced form. Constants are applied as live fp32 scalars (see {@link LiveScalar}) (Zhu et al., NeurIPS 2023, after DreamerV2's KL balancing).
  */
 public final class GaussianKl {
     private GaussianKl() {}
@@ -14,7 +15,7 @@ public final class GaussianKl {
     public static NDArray elementwise(NDArray qMean, NDArray qStd, NDArray pMean, NDArray pStd) {
         NDArray varianceRatio = qStd.div(pStd).square();
         NDArray meanTerm = qMean.sub(pMean).div(pStd).square();
-        return varianceRatio.add(meanTerm).sub(1f).sub(varianceRatio.log()).mul(0.5f);
+        return LiveScalar.times(varianceRatio.add(meanTerm).sub(1f).sub(varianceRatio.log()), 0.5);
     }
 
     /**
@@ -43,6 +44,6 @@ public final class GaussianKl {
     public static NDArray balanced(NDArray qMean, NDArray qStd, NDArray pMean, NDArray pStd, int summedAxes, double balance) {
         NDArray trainPrior = perFrame(qMean.stopGradient(), qStd.stopGradient(), pMean, pStd, summedAxes);
         NDArray trainPosterior = perFrame(qMean, qStd, pMean.stopGradient(), pStd.stopGradient(), summedAxes);
-        return trainPrior.mul((float) balance).add(trainPosterior.mul((float) (1 - balance)));
+        return LiveScalar.times(trainPrior, balance).add(LiveScalar.times(trainPosterior, 1 - balance));
     }
 }

@@ -30,7 +30,7 @@ public final class Evaluator {
         double[] openCopy = new double[steps];
         for (int i = 0; i < batches; i++) {
             try (NDManager m = parent.newSubManager()) {
-                WindowBatch batch = data.sample(m, batchSize, new Random(seed * 1_000_003L + i));
+                WindowBatch batch = data.sample(m, batchSize, new Random(seed * 1_000_003L + i)).ownedCopy();
                 batch.validate(model.config());
                 NDArray latents = model.encode(batch.features()); // (B, T, n, C)
                 NDArray props = batch.proprio();

@@ -127,7 +127,7 @@ public final class Trainer {
         long stepSeed = stepSeed(config.seed(), step);
         try (NDManager m = root.newSubManager()) {
             Engine.getInstance().setRandomSeed((int) (stepSeed ^ (stepSeed >>> 32)));
-            WindowBatch batch = train.sample(m, config.batchSize(), new Random(stepSeed));
+            WindowBatch batch = train.sample(m, config.batchSize(), new Random(stepSeed)).ownedCopy();
             WorldModelLoss.Computed computed;
             double beta = dual == null ? 0 : dual.beta();
             try (GradientCollector collector = Engine.getInstance().newGradientCollector()) {

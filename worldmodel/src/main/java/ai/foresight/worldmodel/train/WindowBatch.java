@@ -30,6 +30,19 @@ public record WindowBatch(NDArray features, NDArray actions, NDArray proprio, ND
         return features.getShape().get(0);
     }
 
+    /**
+     * The same batch in libtorch-allocated (64-byte aligned) copies. Arrays built from Java buffers sit
+     * wherever the JVM put them, and Intel documents that MKL's products may round differently by operand
+     * alignment; the copy is cheap and removes that source of run-to-run differences.
+     */
+    public WindowBatch ownedCopy() {
+        return new WindowBatch(features.duplicate(), actions.duplicate(), copy(proprio), copy(reward), copy(pixels));
+    }
+
+    private static NDArray copy(NDArray a) {
+        return a == null ? null : a.duplicate();
+    }
+
     /** Checks every array against the model's config, naming the first that does not fit. */
     public void validate(WorldModelConfig config) {
         PredictorConfig p = config.predictor();

@@ -9,6 +9,7 @@ import ai.foresight.worldmodel.RepoConfig;
 import ai.foresight.worldmodel.WorldModel;
 import ai.foresight.worldmodel.WorldModelConfig;
 import ai.foresight.worldmodel.nn.LatentPredictor;
+import ai.foresight.worldmodel.nn.LiveScalar;
 import ai.foresight.worldmodel.nn.TaskHeads;
 import ai.foresight.worldmodel.repo.GaussianKl;
 
@@ -76,7 +77,7 @@ public final class WorldModelLoss {
                     prediction.mean(), prediction.std(), 2, repo.klBalance());
             klNats = balancedKl.getFloat();
             klPenalty = beta * (klNats - repo.epsilonNats());
-            total = balancedKl.mul((float) beta);
+            total = LiveScalar.times(balancedKl, beta);
         } else {
             NDArray mse = prediction.mean().sub(unfold(latents, windows, h, 1)).square().mean();
             latentMse = mse.getFloat();
@@ -86,7 +87,7 @@ public final class WorldModelLoss {
         if (prediction.proprio() != null) {
             NDArray mse = prediction.proprio().sub(unfold(props, windows, h, 1)).square().mean();
             proprioMse = mse.getFloat();
-            total = total.add(mse.mul((float) weights.proprioWeight()));
+            total = total.add(LiveScalar.times(mse, weights.proprioWeight()));
         }
         double rewardNll = 0;
         double proprioNll = 0;
@@ -94,14 +95,14 @@ public final class WorldModelLoss {
         if (heads != null) {
             TaskHeads.Readout readout = heads.read(ps, latents, training);
             if (readout.reward() != null) {
-                NDArray nll = readout.reward().sub(batch.reward()).square().mean().mul(0.5f);
+                NDArray nll = LiveScalar.times(readout.reward().sub(batch.reward()).square().mean(), 0.5);
                 rewardNll = nll.getFloat();
-                total = total.add(nll.mul((float) weights.rewardWeight()));
+                total = total.add(LiveScalar.times(nll, weights.rewardWeight()));
             }
             if (readout.proprio() != null) {
-                NDArray nll = readout.proprio().sub(props).square().sum(new int[] {2}).mean().mul(0.5f);
+                NDArray nll = LiveScalar.times(readout.proprio().sub(props).square().sum(new int[] {2}).mean(), 0.5);
                 proprioNll = nll.getFloat();
-                total = total.add(nll.mul((float) weights.proprioHeadWeight()));
+                total = total.add(LiveScalar.times(nll, weights.proprioHeadWeight()));
             }
         }
         double decoderMse = 0;
