@@ -1,20 +1,9 @@
 package ai.foresight.experiments.eval;
 
-import ai.foresight.datasets.env.Observation;
-
 /**
- * What the evaluation loop drives: something that sees observations and a goal observation and
- * answers with environment actions. It never receives the environment, so a planner behind it
- * cannot query the simulator (DINO-WM's published loop does; our protocol forbids it).
+ * What the evaluation loop drives. The contract now lives in the planner module
+ * ({@link ai.foresight.planner.agent.Controller}) so that the planning agent implements it directly; this
+ * name is kept for code written against the experiments package, and {@link FixedBudgetEvaluator} accepts
+ * either.
  */
-public interface Controller {
-
-    /** Starts an episode towards {@code goal}; forgets any warm start. */
-    void reset(Observation goal);
-
-    /**
-     * The actions to execute next, in environment units: a chunk of one or more rows, each of the
-     * environment's action dimension. The loop executes them in order (fewer if the budget ends).
-     */
-    double[][] act(Observation current);
-}
+public interface Controller extends ai.foresight.planner.agent.Controller {}
