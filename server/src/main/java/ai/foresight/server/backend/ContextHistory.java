@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * The observations a robot's earlier plans saw, kept so a world model with history H > 1 (DINO-WM: 3 frames for
- * PointMaze and PushT) gets its context window: the latent and standardised proprio of each earlier observation, and
- * the standardised frame action the robot executed after it (the first frame of the chunk it was sent). Plain Java
- * arrays, oldest first; immutable.
+ * PointMaze and PushT) gets its context window: each earlier observation's patch features and proprio, and the frame
+ * action the robot executed after it (the first frame of the chunk it was sent), all in world units as
+ * {@code WorldModelRollout.context} takes them. Plain Java arrays, oldest first; immutable.
  *
  * <p>Only valid when each plan's chunk is exactly one latent frame, so consecutive observations are one frame step
  * apart; with longer chunks the backend plans from the current observation alone.
@@ -22,11 +22,11 @@ record ContextHistory(List<Entry> entries) {
     /**
      * One earlier observation and what followed it.
      *
-     * @param latent      (n·C) the latent frame, row-major
-     * @param proprio     (P) standardised proprio
-     * @param frameAction (f·A) standardised actions executed after it
+     * @param features    (N·D) patch features, row-major
+     * @param proprio     (P) proprio
+     * @param frameAction (f·A) the actions executed after it
      */
-    record Entry(float[] latent, float[] proprio, float[] frameAction) {
+    record Entry(float[] features, float[] proprio, float[] frameAction) {
     }
 
     ContextHistory {
@@ -47,28 +47,12 @@ record ContextHistory(List<Entry> entries) {
         return new ContextHistory(next.subList(Math.max(0, next.size() - capacity), next.size()));
     }
 
-    /** Every entry's latent concatenated, (size · n·C). */
-    float[] latents() {
-        return concat(entries.stream().map(Entry::latent).toList());
-    }
-
-    /** Every entry's proprio concatenated, (size · P). */
-    float[] proprios() {
-        return concat(entries.stream().map(Entry::proprio).toList());
-    }
-
-    /** Every entry's frame action concatenated, (size · f·A). */
-    float[] frameActions() {
-        return concat(entries.stream().map(Entry::frameAction).toList());
-    }
-
-    private static float[] concat(List<float[]> parts) {
-        int total = parts.stream().mapToInt(p -> p.length).sum();
-        float[] out = new float[total];
-        int offset = 0;
-        for (float[] p : parts) {
-            System.arraycopy(p, 0, out, offset, p.length);
-            offset += p.length;
+    /** Every entry's features concatenated, (size · N·D). */
+    float[] features() {
+        int width = entries.isEmpty() ? 0 : entries.get(0).features().length;
+        float[] out = new float[entries.size() * width];
+        for (int i = 0; i < entries.size(); i++) {
+            System.arraycopy(entries.get(i).features(), 0, out, i * width, width);
         }
         return out;
     }

@@ -9,6 +9,7 @@ import ai.foresight.datasets.image.Frame;
 import ai.foresight.planner.Plan;
 import ai.foresight.planner.PlannerConfig;
 import ai.foresight.planner.TrajectoryPlanner;
+import ai.foresight.planner.agent.WorldModelRollout;
 import ai.foresight.planner.objective.FrameWeighting;
 import ai.foresight.planner.objective.GoalDistanceObjective;
 import ai.foresight.planner.objective.GoalObjectiveConfig;
@@ -23,25 +24,29 @@ import ai.foresight.server.spi.PlannerLimits;
 import ai.foresight.server.spi.PlannerSettings;
 import ai.foresight.server.spi.PlanningBackend;
 import ai.foresight.server.spi.WarmStart;
-import ai.foresight.worldmodel.LatentContext;
+import ai.foresight.worldmodel.data.DataNormalization;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 /**
  * Serves one trained model to many robots: DINO-WM's goal-reaching MPC (Zhou et al. 2024) behind the planning
- * server's {@link PlanningBackend} SPI. Each plan encodes the robot's frame with the frozen patch encoder, builds the
- * world model's context (this frame, plus earlier ones for a model with history), and searches f·A frame actions
- * with CEM in the model for the sequence whose last predicted latent is closest to the goal's (plus alpha times the
- * proprio distance). The robot gets the first {@code chunkFrames · f} environment actions.
+ * server's {@link PlanningBackend} SPI. Each plan encodes the robot's frame with the frozen patch encoder, packs the
+ * world model's context (this frame, plus earlier ones for a model with history) with {@link WorldModelRollout}, and
+ * searches f·A frame actions with CEM in the model for the sequence whose last predicted latent is closest to the
+ * goal's (plus alpha times the proprio distance). The robot gets the first {@code chunkFrames · f} environment actions.
+ *
+ * <p>This is {@code planner.agent.GoalReachingAgent}'s loop, reorganised for a server: the agent is one robot's
+ * stateful controller (it encodes its goal on every reset and its frames one at a time), while here robots' state
+ * travels in the server's sessions, goals are encoded once and shared, all frames queued together go through the
+ * encoder as one batch, and each request may choose its own search size.
  *
  * <p>API units: every returned row is one environment action executed for one step, so {@code frameskip} in
  * {@link #info()} is 1, the chunk is {@code chunkFrames · f} rows and horizons count environment steps (rounded up to
  * whole latent frames when planning; the reply's planned rest is cut to the requested horizon).
  *
  * <p>Warm start: each robot's {@link SessionState} keeps its {@link TrajectoryPlanner} (previous solution shifted by
- * the chunk, seeded CEM stream) and recent observations. {@link #planBatch} encodes all robots' frames (and inline
- * goals) in one encoder call, then plans each robot in turn. Every array lives in a sub-manager closed when its call
+ * the chunk, seeded CEM stream) and recent observations. Every array lives in a sub-manager closed when its call
  * ends; goals live in their own sub-manager until their handle closes, so memory is flat between calls.
  *
  * <p>Not thread-safe for planning (the server calls it from one worker thread); {@link #info()} is immutable.
@@ -52,8 +57,8 @@ public final class ModelBackend implements PlanningBackend, AutoCloseable {
     private final NDManager manager;
     private final ModelInfo info;
     private final FrameEncoder frames;
-    private final Standardization proprio;
-    private final Standardization frameActions;
+    private final WorldModelRollout rollout;
+    private final DataNormalization normalization;
     private final GoalObjectiveConfig objective;
     private final float[] frameLow;
     private final float[] frameHigh;
@@ -77,11 +82,11 @@ public final class ModelBackend implements PlanningBackend, AutoCloseable {
                 new PlannerSettings(config.horizonFrames() * f, config.samples(), config.iterations(), config.elites()),
                 new PlannerLimits(config.maxHorizonFrames() * f, config.maxSamples(), config.maxIterations(),
                         config.maxElites()));
-        this.frames = new FrameEncoder(model.encoder(), model.worldModel());
-        this.proprio = Standardization.of(model.proprioStats());
-        this.frameActions = Standardization.of(model.actionStats()).tiled(f);
-        this.frameLow = Standardization.tile(model.actionLow(), f);
-        this.frameHigh = Standardization.tile(model.actionHigh(), f);
+        this.frames = new FrameEncoder(model.encoder());
+        this.normalization = model.normalization();
+        this.rollout = new WorldModelRollout(model.worldModel(), normalization);
+        this.frameLow = tiled(model.actionLow(), f);
+        this.frameHigh = tiled(model.actionHigh(), f);
         float alpha = p == 0 ? 0f : config.proprioWeight();
         this.objective = new GoalObjectiveConfig(model.worldModel().config().usesRepo()
                 ? GoalObjectiveConfig.LatentSpace.Z : GoalObjectiveConfig.LatentSpace.FEATURES,
@@ -112,12 +117,16 @@ public final class ModelBackend implements PlanningBackend, AutoCloseable {
         requireOpen();
         checkObservation("goal", frame, goalProprio);
         NDManager goalManager = manager.newSubManager();
-        try {
-            NDArray batch = frames.encode(List.of(frame), goalManager);
-            NDArray latent = batch.get(0);
-            batch.close();
-            NDArray standardised = model.proprioDim() == 0 ? null : goalManager.create(proprio.apply(goalProprio));
-            return new EncodedGoal(this, goalManager, latent, standardised);
+        try (NDManager scratch = goalManager.newSubManager()) {
+            NDArray features = frames.encode(List.of(frame), scratch).get(0);
+            ai.foresight.planner.objective.Goal goal = rollout.goal(features,
+                    objective.proprioWeight() > 0 ? goalProprio : null);
+            for (NDArray kept : new NDArray[] {goal.features(), goal.z(), goal.proprio()}) {
+                if (kept != null) {
+                    kept.attach(goalManager);
+                }
+            }
+            return new EncodedGoal(this, goalManager, goal);
         } catch (RuntimeException e) {
             goalManager.close();
             throw e;
@@ -161,17 +170,17 @@ public final class ModelBackend implements PlanningBackend, AutoCloseable {
         batch.addAll(goalFrames);
         try (NDManager call = manager.newSubManager()) {
             long start = System.nanoTime();
-            NDArray latents = frames.encode(batch, call);
+            NDArray features = frames.encode(batch, call);
             double encodeMs = (System.nanoTime() - start) / 1e6;
             List<PlanResult> results = new ArrayList<>(inputs.size());
             for (int i = 0; i < inputs.size(); i++) {
-                results.add(planOne(inputs.get(i), previous.get(i), latents, i, goalRows[i], encodeMs, call));
+                results.add(planOne(inputs.get(i), previous.get(i), features, i, goalRows[i], encodeMs, call));
             }
             return results;
         }
     }
 
-    private PlanResult planOne(PlanInput input, WarmStart previous, NDArray latents, int row, int goalRow,
+    private PlanResult planOne(PlanInput input, WarmStart previous, NDArray features, int row, int goalRow,
                                double encodeMs, NDManager call) {
         try (NDManager m = call.newSubManager()) {
             SessionState state = previous instanceof SessionState s && s.belongsTo(this) ? s : null;
@@ -180,20 +189,18 @@ public final class ModelBackend implements PlanningBackend, AutoCloseable {
             TrajectoryPlanner planner = state != null && state.continues(settings, goalKey) ? state.planner()
                     : newPlanner(settings);
             ContextHistory history = state != null ? state.history() : ContextHistory.EMPTY;
-            NDArray current = latents.get(row);
+            NDArray current = features.get(row);
             current.attach(m);
-            float[] standardisedProprio = proprio.apply(input.proprio());
-            LatentContext context = context(history, current, standardisedProprio, m);
-            ai.foresight.planner.objective.Goal goal = goal(input.goal(), latents, goalRow, m);
-            GoalDistanceObjective cost = new GoalDistanceObjective(
-                    new LatentRolloutModel(model.worldModel(), context, frameActions), context.latents(), goal, objective);
+            NDArray context = context(history, current, input.proprio(), m);
+            GoalDistanceObjective cost = new GoalDistanceObjective(rollout, context, goal(input.goal(), features, goalRow,
+                    m), objective);
             Plan plan = planner.plan(cost, m);
             planner.advance(config.chunkFrames());
             float[][] rows = ChunkLayout.environmentRows(plan.actions(), model.actionDim());
             int k = info.chunkSize();
             float[][] chunk = Arrays.copyOfRange(rows, 0, k);
             float[][] rest = Arrays.copyOfRange(rows, k, settings.horizon());
-            ContextHistory next = nextHistory(history, current, standardisedProprio, plan.actions()[0]);
+            ContextHistory next = nextHistory(history, current, input.proprio(), plan.actions()[0]);
             return new PlanResult(chunk, rest, plan.cost(), encodeMs, plan.seconds() * 1000,
                     new SessionState(this, planner, settings, goalKey, next));
         }
@@ -201,66 +208,51 @@ public final class ModelBackend implements PlanningBackend, AutoCloseable {
 
     private TrajectoryPlanner newPlanner(PlannerSettings settings) {
         int horizonFrames = Math.max(config.chunkFrames(), ChunkLayout.framesFor(settings.horizon(), model.frameskip()));
-        PlannerConfig planner = PlannerConfig.fromStatistics(horizonFrames, frameLow, frameHigh, frameActions.mean(),
-                frameActions.std());
+        PlannerConfig planner = PlannerConfig.fromStatistics(horizonFrames, frameLow, frameHigh,
+                normalization.frameActionMean(model.frameskip()), normalization.frameActionStd(model.frameskip()));
         CemConfig cem = new CemConfig(settings.samples(), settings.elites(), settings.iterations(), 1f, 0f, 0f,
                 config.seed() + searches++);
         return new TrajectoryPlanner(planner, new CemOptimizer(cem));
     }
 
-    /** (1, h, n, C) latents, (1, h, P) proprio and (1, h − 1, f·A) actions: the history, then {@code current}. */
-    private LatentContext context(ContextHistory history, NDArray current, float[] standardisedProprio, NDManager m) {
+    /** The rollout's (h, n·C + P + f·A) context: the history's observations, then the current one. */
+    private NDArray context(ContextHistory history, NDArray current, float[] proprio, NDManager m) {
         int h = history.size() + 1;
         Shape frame = current.getShape();
-        NDArray latents;
-        if (h == 1) {
-            latents = current.expandDims(0);
-        } else {
-            NDArray past = m.create(history.latents(), new Shape(h - 1, frame.get(0), frame.get(1)));
-            latents = NDArrays.concat(new NDList(past, current.expandDims(0)), 0);
-        }
-        latents = latents.expandDims(0);
-        NDArray proprios = null;
+        NDArray window = h == 1 ? current.expandDims(0) : NDArrays.concat(new NDList(
+                m.create(history.features(), new Shape(h - 1, frame.get(0), frame.get(1))), current.expandDims(0)), 0);
+        float[][] proprios = null;
         if (model.proprioDim() > 0) {
-            float[] all = Arrays.copyOf(history.proprios(), h * model.proprioDim());
-            System.arraycopy(standardisedProprio, 0, all, (h - 1) * model.proprioDim(), model.proprioDim());
-            proprios = m.create(all, new Shape(1, h, model.proprioDim()));
+            proprios = new float[h][];
+            for (int t = 0; t < h - 1; t++) {
+                proprios[t] = history.entries().get(t).proprio();
+            }
+            proprios[h - 1] = proprio;
         }
-        NDArray pastActions = h == 1 ? null : m.create(history.frameActions(), new Shape(1, h - 1, frameActions.dim()));
-        return new LatentContext(latents, proprios, pastActions);
+        float[][] pastActions = h == 1 ? null
+                : history.entries().stream().map(ContextHistory.Entry::frameAction).toArray(float[][]::new);
+        return rollout.context(window, proprios, pastActions);
     }
 
-    private ai.foresight.planner.objective.Goal goal(Goal goal, NDArray latents, int goalRow, NDManager m) {
-        boolean withProprio = objective.proprioWeight() > 0;
-        NDArray latent;
-        NDArray goalProprio = null;
+    /** The planner's goal: the registered handle's, or the inline goal encoded in this batch. */
+    private ai.foresight.planner.objective.Goal goal(Goal goal, NDArray features, int goalRow, NDManager m) {
         if (goal instanceof Goal.Observed observed) {
-            latent = latents.get(goalRow);
-            latent.attach(m);
-            if (withProprio) {
-                goalProprio = m.create(proprio.apply(observed.proprio()));
-            }
-        } else {
-            EncodedGoal encoded = (EncodedGoal) ((Goal.Registered) goal).handle();
-            latent = encoded.latent();
-            goalProprio = withProprio ? encoded.proprio() : null;
+            NDArray goalFeatures = features.get(goalRow);
+            goalFeatures.attach(m);
+            return rollout.goal(goalFeatures, objective.proprioWeight() > 0 ? observed.proprio() : null);
         }
-        NDArray flat = latent.reshape(-1); // (n·C), like each predicted frame (see LatentRolloutModel)
-        flat.attach(m);
-        return objective.space() == GoalObjectiveConfig.LatentSpace.Z
-                ? new ai.foresight.planner.objective.Goal(null, flat, goalProprio)
-                : new ai.foresight.planner.objective.Goal(flat, null, goalProprio);
+        return ((EncodedGoal) ((Goal.Registered) goal).handle()).goal();
     }
 
     /** The history for the next plan: grows only when chunks are one frame and the model looks at several frames. */
-    private ContextHistory nextHistory(ContextHistory history, NDArray current, float[] standardisedProprio,
+    private ContextHistory nextHistory(ContextHistory history, NDArray current, float[] proprio,
                                        float[] executedFrameAction) {
         int capacity = model.predictor().historyFrames() - 1;
         if (config.chunkFrames() != 1 || capacity < 1) {
             return ContextHistory.EMPTY;
         }
-        return history.append(new ContextHistory.Entry(current.toFloatArray(), standardisedProprio,
-                frameActions.apply(executedFrameAction)), capacity);
+        return history.append(new ContextHistory.Entry(current.toFloatArray(), proprio.clone(),
+                executedFrameAction.clone()), capacity);
     }
 
     /** Identifies a goal for warm-start continuity: the handle itself, or the content of an inline goal. */
@@ -281,6 +273,14 @@ public final class ModelBackend implements PlanningBackend, AutoCloseable {
             throw new IllegalArgumentException(field + ".proprio: expected length " + info.proprioDim() + ", got "
                     + proprioValues.length);
         }
+    }
+
+    private static float[] tiled(float[] values, int times) {
+        float[] out = new float[values.length * times];
+        for (int t = 0; t < times; t++) {
+            System.arraycopy(values, 0, out, t * values.length, values.length);
+        }
+        return out;
     }
 
     private void requireOpen() {

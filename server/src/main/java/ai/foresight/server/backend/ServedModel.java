@@ -1,9 +1,9 @@
 package ai.foresight.server.backend;
 
-import ai.foresight.datasets.store.FieldStats;
 import ai.foresight.encoders.PatchEncoder;
 import ai.foresight.worldmodel.PredictorConfig;
 import ai.foresight.worldmodel.WorldModel;
+import ai.foresight.worldmodel.data.DataNormalization;
 
 /**
  * One trained model as the server needs it: the frozen patch encoder, the latent world model over its features, the
@@ -19,11 +19,10 @@ import ai.foresight.worldmodel.WorldModel;
  * @param imageWidth   W of those frames
  * @param actionLow    (A) lower bounds of one environment action
  * @param actionHigh   (A) upper bounds
- * @param actionStats  (A) per-dimension mean and std of the training actions
- * @param proprioStats (P) per-dimension mean and std of the training proprio
+ * @param normalization the per-dimension action and proprio statistics the model was trained with
  */
 public record ServedModel(String modelId, PatchEncoder encoder, WorldModel worldModel, int imageHeight, int imageWidth,
-                          float[] actionLow, float[] actionHigh, FieldStats actionStats, FieldStats proprioStats)
+                          float[] actionLow, float[] actionHigh, DataNormalization normalization)
         implements AutoCloseable {
 
     public ServedModel {
@@ -50,13 +49,11 @@ public record ServedModel(String modelId, PatchEncoder encoder, WorldModel world
                         + actionHigh[i] + "), got " + actionLow[i]);
             }
         }
-        if (actionStats == null || actionStats.dim() != p.actionDim()) {
-            throw new IllegalArgumentException("actionStats: expected " + p.actionDim() + " dimensions, got "
-                    + (actionStats == null ? "null" : actionStats.dim()));
-        }
-        if (proprioStats == null || proprioStats.dim() != p.proprioDim()) {
-            throw new IllegalArgumentException("proprioStats: expected " + p.proprioDim() + " dimensions, got "
-                    + (proprioStats == null ? "null" : proprioStats.dim()));
+        if (normalization == null || normalization.actionDim() != p.actionDim()
+                || p.proprioDim() > 0 && normalization.proprioDim() != p.proprioDim()) {
+            throw new IllegalArgumentException("normalization: expected " + p.actionDim() + " action and " + p.proprioDim()
+                    + " proprio dimensions like the world model, got " + (normalization == null ? "null"
+                    : normalization.actionDim() + " and " + normalization.proprioDim()));
         }
     }
 

@@ -2,12 +2,12 @@ package ai.foresight.server.backend;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
-import ai.foresight.datasets.store.FieldStats;
 import ai.foresight.encoders.vit.VitConfig;
 import ai.foresight.encoders.vit.VitPatchEncoder;
 import ai.foresight.worldmodel.PredictorConfig;
 import ai.foresight.worldmodel.WorldModel;
 import ai.foresight.worldmodel.WorldModelConfig;
+import ai.foresight.worldmodel.data.DataNormalization;
 import java.util.Arrays;
 import java.util.List;
 
@@ -56,16 +56,10 @@ public final class SyntheticModels {
             Arrays.fill(low, -1f);
             Arrays.fill(high, 1f);
             return new ServedModel("untrained-" + name + "-seed" + seed, encoder, worldModel, vit.imageSize(),
-                    vit.imageSize(), low, high, identity(p.actionDim()), identity(p.proprioDim()));
+                    vit.imageSize(), low, high, DataNormalization.identity(p.actionDim(), p.proprioDim()));
         } catch (RuntimeException e) {
             encoder.close();
             throw e;
         }
-    }
-
-    private static FieldStats identity(int dim) {
-        double[] ones = new double[dim];
-        Arrays.fill(ones, 1);
-        return new FieldStats(new double[dim], ones);
     }
 }

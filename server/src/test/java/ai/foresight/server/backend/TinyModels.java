@@ -2,13 +2,13 @@ package ai.foresight.server.backend;
 
 import ai.djl.ndarray.NDManager;
 import ai.foresight.datasets.image.Frame;
-import ai.foresight.datasets.store.FieldStats;
 import ai.foresight.encoders.PixelNormalization;
 import ai.foresight.encoders.vit.VitConfig;
 import ai.foresight.encoders.vit.VitPatchEncoder;
 import ai.foresight.worldmodel.PredictorConfig;
 import ai.foresight.worldmodel.WorldModel;
 import ai.foresight.worldmodel.WorldModelConfig;
+import ai.foresight.worldmodel.data.DataNormalization;
 
 /** Frames and inputs for the backend tests (tiny model: 32x32 frames, A = 2, P = 2, frameskip 2, history 2). */
 final class TinyModels {
@@ -25,8 +25,8 @@ final class TinyModels {
         PredictorConfig p = new PredictorConfig("micro", 16, 4, 2, 2, 2, 2, 2, 4, 4, false, 16, 1, 2, 32, 0f);
         WorldModel worldModel = WorldModel.create(WorldModelConfig.features(p), 9, parent);
         return new ServedModel("micro", encoder, worldModel, 32, 32, new float[] {-1, -2}, new float[] {1, 2},
-                new FieldStats(new double[] {0.1, -0.2}, new double[] {0.5, 1.5}),
-                new FieldStats(new double[] {3, 4}, new double[] {2, 0}));
+                new DataNormalization(new double[] {0.1, -0.2}, new double[] {0.5, 1.5}, new double[] {3, 4},
+                        new double[] {2, 1}));
     }
 
     /** A deterministic 32x32 frame: a bright square at a seed-dependent place on a dark gradient. */
