@@ -45,8 +45,8 @@ public final class DinoCheckpoints {
         Path finalDir = root.resolve(String.format("step-%06d", training.stepsDone));
         Path tmp = Files.createTempDirectory(root, ".writing-");
         try {
-            writeBinary(tmp.resolve("student.params"), out -> training.student.saveParameters(out));
-            writeBinary(tmp.resolve("teacher.params"), out -> training.teacher.saveParameters(out));
+            writeBinary(tmp.resolve("student.params"), out -> BlockWeights.save(training.student, out));
+            writeBinary(tmp.resolve("teacher.params"), out -> BlockWeights.save(training.teacher, out));
             writeBinary(tmp.resolve("optimizer.bin"), training.optimizer::save);
             writeBinary(tmp.resolve("center.bin"), training.loss::save);
             ObjectNode state = JSON.createObjectNode();

@@ -50,7 +50,7 @@ public final class DinoHead extends AbstractBlock {
                 x = Activation.gelu(x);
             }
         }
-        NDArray norm = x.norm(new int[] {1}, true).maximum(1e-12f);
+        NDArray norm = x.norm(new int[] {1}, true).add(1e-12f); // an addition's backward never reads its scalar
         return lastLayer.forward(ps, new NDList(x.div(norm)), training);
     }
 

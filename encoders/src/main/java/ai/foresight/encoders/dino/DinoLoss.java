@@ -74,7 +74,9 @@ public final class DinoLoss implements AutoCloseable {
         double entropy = t.mul(logT).sum(new int[] {1}).neg().mean().getFloat(); // mean h(P_t) over G·B rows
         NDArray meanT = t.mean(new int[] {0});
         double batchEntropy = meanT.mul(meanT.add(1e-12f).log()).sum().neg().getFloat(); // h(mean P_t)
-        NDArray logS = student.div(studentTemperature).logSoftmax(1);
+        // constants on the gradient path are arrays in the step's manager: DJL's div(Number) frees its scalar
+        // at once while autograd still needs it for the backward pass
+        NDArray logS = student.div(student.getManager().create((float) studentTemperature)).logSoftmax(1);
         NDList teacherViews = t.split(globalViews, 0);
         NDList studentViews = logS.split(studentViewCount, 0);
         NDArray total = null;
@@ -93,7 +95,7 @@ public final class DinoLoss implements AutoCloseable {
             throw new IllegalArgumentException("views: expected at least one student view besides the teacher's, got "
                     + studentViewCount + " student and " + globalViews + " teacher views");
         }
-        total = total.div(pairs);
+        total = total.div(total.getManager().create((float) pairs));
         double crossEntropy = total.getFloat();
         return new DinoLossTerms(total, crossEntropy, entropy, crossEntropy - entropy, batchEntropy);
     }

@@ -62,11 +62,17 @@ public final class DinoPretrainer {
      */
     public static PretrainResult run(DinoConfig config, FrameSource frames, Path outDir, PretrainProgress progress)
             throws IOException {
+        return run(config, frames, outDir, progress, Device.cpu());
+    }
+
+    /** As {@link #run(DinoConfig, FrameSource, Path, PretrainProgress)}, computing on {@code device}. */
+    public static PretrainResult run(DinoConfig config, FrameSource frames, Path outDir, PretrainProgress progress, Device device)
+            throws IOException {
         if (frames.totalFrames() == 0) {
             throw new IllegalArgumentException("frames: expected at least one frame, got an empty source");
         }
         Files.createDirectories(outDir);
-        try (DinoTraining training = new DinoTraining(config)) {
+        try (DinoTraining training = new DinoTraining(config, device)) {
             Optional<Path> checkpoint = DinoCheckpoints.latest(outDir);
             if (checkpoint.isPresent()) {
                 DinoCheckpoints.load(checkpoint.get(), training);

@@ -1,5 +1,6 @@
 package ai.foresight.encoders.dino;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -25,8 +26,12 @@ final class DinoTraining implements AutoCloseable {
     long stepsDone;
 
     DinoTraining(DinoConfig config) {
+        this(config, Device.cpu());
+    }
+
+    DinoTraining(DinoConfig config, Device device) {
         this.config = config;
-        this.manager = NDManager.newBaseManager();
+        this.manager = NDManager.newBaseManager(device);
         Shape input = new Shape(1, 3, config.vit().imageSize(), config.vit().imageSize());
         Engine.getInstance().setRandomSeed((int) config.seed());
         this.student = new DinoNetwork(config.vit(), config.head());

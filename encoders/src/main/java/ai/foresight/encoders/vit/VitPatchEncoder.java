@@ -33,7 +33,7 @@ import java.nio.file.Path;
  *
  * <p>Frozen on creation: its parameters take no gradient and outputs are detached. The test-time
  * adaptation of the encoder (RePo) calls {@link #setTrainable(boolean)} and trains {@link #network()}.
- * Saved as a folder with {@code encoder.json} (the config) and {@code encoder.params} (DJL weights).
+ * Saved as a folder with {@code encoder.json} (the config) and {@code encoder.params} ({@link BlockWeights}).
  */
 public final class VitPatchEncoder implements PatchEncoder {
     /** File holding the configuration in a saved encoder folder. */
@@ -93,7 +93,7 @@ public final class VitPatchEncoder implements PatchEncoder {
     /** Saves {@code network}'s config and weights into {@code dir}, each file written atomically. */
     public static void save(VisionTransformer network, Path dir) throws IOException {
         Files.createDirectories(dir);
-        AtomicFiles.write(dir.resolve(PARAMS_FILE), out -> network.saveParameters(new DataOutputStream(out)));
+        AtomicFiles.write(dir.resolve(PARAMS_FILE), out -> BlockWeights.save(network, new DataOutputStream(out)));
         AtomicFiles.writeString(dir.resolve(CONFIG_FILE), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(network.config()));
     }
 

@@ -120,6 +120,39 @@ class DinoLossTest {
     }
 
     @Test
+    void theStudentGradientSurvivesAGarbageCollectionBeforeBackward() {
+        // constants on the gradient path must stay alive until backward (DJL's div(Number) frees its scalar)
+        try (NDManager m = NDManager.newBaseManager(); DinoLoss loss = new DinoLoss(6, 0.1, 0.9, m)) {
+            Engine.getInstance().setRandomSeed(5);
+            NDArray s0 = m.randomNormal(new Shape(6, 6));
+            NDArray t = m.randomNormal(new Shape(4, 6));
+            float[] reference = null;
+            for (int trial = 0; trial < 30; trial++) {
+                try (NDManager step = m.newSubManager()) {
+                    NDArray s = s0.duplicate();
+                    s.attach(step);
+                    s.setRequiresGradient(true);
+                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                        NDArray total = loss.compute(s, t, 2, 2, 0.04).total();
+                        for (int k = 0; k < 20; k++) {
+                            step.create((float) k).close();
+                        }
+                        if (trial % 3 == 0) {
+                            System.gc();
+                        }
+                        gc.backward(total);
+                    }
+                    float[] g = s.getGradient().toFloatArray();
+                    if (reference == null) {
+                        reference = g;
+                    }
+                    org.junit.jupiter.api.Assertions.assertArrayEquals(reference, g, 0f, "trial " + trial);
+                }
+            }
+        }
+    }
+
+    @Test
     void centeringStopsOneDimensionFromDominating() {
         // every teacher row favours dimension 0 by a wide margin; rows differ only slightly elsewhere
         int k = 16;

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  * On-demand measurements behind the numbers in the module README (not part of the regular suite: the
  * class name matches no surefire pattern). Run:
  * {@code mvn -B -q -o -pl encoders -am test -Dtest=MeasureEncoders -Dsurefire.failIfNoSpecifiedTests=false}
- * (add {@code JAVA_TOOL_OPTIONS=-Dsteps=600} for a longer run); output in
+ * (add {@code JAVA_TOOL_OPTIONS=-Dsteps=600} for a longer run, {@code -Dsteps=0} for throughput only); output in
  * {@code encoders/target/surefire-reports/ai.foresight.encoders.dino.MeasureEncoders-output.txt}.
  *
  * <p>1. Throughput of the default encoder (and its 4x4-pooled variant) at batch 64, with a matmul
@@ -47,6 +47,9 @@ class MeasureEncoders {
             }
         }
         int steps = Integer.getInteger("steps", 300);
+        if (steps == 0) {
+            return; // throughput only
+        }
         Path out = Files.createTempDirectory("dino-measure");
         DinoConfig config = DinoConfig.defaults().withSteps(steps, Math.max(1, steps / 10));
         PretrainResult run = DinoPretrainer.run(config, SyntheticFrames.source(20, 50, 64, 1), out, PretrainProgress.silent());

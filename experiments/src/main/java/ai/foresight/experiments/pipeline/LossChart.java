@@ -1,6 +1,6 @@
 package ai.foresight.experiments.pipeline;
 
-import ai.foresight.experiments.io.AtomicFile;
+import ai.foresight.experiments.report.LineChart;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -8,13 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
-import org.knowm.xchart.XYChart;
-import org.knowm.xchart.XYChartBuilder;
-import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * The loss curve of a training run as a PNG (XChart): the training latent MSE per logged step and, at each
+ * The loss curve of a training run as a PNG: the training latent MSE per logged step and, at each
  * validation, the one-step MSE next to the copy-last-frame baseline, on a log scale. Read from the trainer's
  * {@code metrics.jsonl}, so it also draws a resumed run whole.
  */
@@ -44,16 +40,13 @@ final class LossChart {
         if (train.isEmpty()) {
             return false;
         }
-        XYChart chart = new XYChartBuilder().width(800).height(480).title(title).xAxisTitle("step").yAxisTitle("latent MSE").build();
-        chart.getStyler().setYAxisLogarithmic(positive(train) && positive(validation) && positive(copyLast));
-        chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
-        add(chart, "train (latent MSE)", train, false);
+        LineChart chart = new LineChart(title, "step", "latent MSE")
+                .logY(positive(train) && positive(validation) && positive(copyLast))
+                .add(series("train", train));
         if (!validation.isEmpty()) {
-            add(chart, "validation 1-step MSE", validation, true);
-            add(chart, "validation copy-last MSE", copyLast, true);
+            chart.add(series("validation 1-step", validation)).add(series("validation copy-last", copyLast));
         }
-        byte[] bytes = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-        AtomicFile.write(png, tmp -> Files.write(tmp, bytes));
+        chart.writePng(png);
         return true;
     }
 
@@ -61,10 +54,8 @@ final class LossChart {
         return points.stream().allMatch(p -> p[1] > 0);
     }
 
-    private static void add(XYChart chart, String name, List<double[]> points, boolean markers) {
-        double[] x = points.stream().mapToDouble(p -> p[0]).toArray();
-        double[] y = points.stream().mapToDouble(p -> p[1]).toArray();
-        var series = chart.addSeries(name, x, y);
-        series.setMarker(markers ? SeriesMarkers.CIRCLE : SeriesMarkers.NONE);
+    private static LineChart.Series series(String name, List<double[]> points) {
+        return LineChart.Series.of(name, points.stream().mapToDouble(p -> p[0]).toArray(),
+                points.stream().mapToDouble(p -> p[1]).toArray());
     }
 }

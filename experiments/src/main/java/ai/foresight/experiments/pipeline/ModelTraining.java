@@ -3,6 +3,7 @@ package ai.foresight.experiments.pipeline;
 import ai.djl.ndarray.NDManager;
 import ai.foresight.datasets.store.Dataset;
 import ai.foresight.datasets.store.DatasetManifest;
+import ai.foresight.encoders.DatasetFrameSource;
 import ai.foresight.encoders.PatchEncoder;
 import ai.foresight.encoders.cache.FeatureCache;
 import ai.foresight.encoders.cache.FeatureCacheConfig;
@@ -73,7 +74,7 @@ public final class ModelTraining {
             if (!reusable) {
                 events.encodingStarts(dataset.size());
             }
-            FeatureCache cache = FeatureCache.open(cacheDir, encoder, new DatasetFrames(dataset), FeatureCacheConfig.defaults(),
+            FeatureCache cache = FeatureCache.open(cacheDir, encoder, DatasetFrameSource.of(dataset), FeatureCacheConfig.defaults(),
                     events::encoded);
             double encodeSeconds = cache.wasBuilt() ? (System.nanoTime() - encodeStart) / 1e9 : 0;
 
