@@ -56,7 +56,10 @@ public final class MultiHeadSelfAttention extends AbstractBlock {
         NDArray q = packed.get(0);
         NDArray k = packed.get(1);
         NDArray v = packed.get(2);
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).muli(1.0 / Math.sqrt(dh)); // (B, heads, L, L)
+        // The scale is an array in the input's manager, not mul(Number): DJL frees a Number's scalar
+        // tensor right away, and autograd would read freed memory in backward.
+        NDArray scale = x.getManager().full(new Shape(), (float) (1.0 / Math.sqrt(dh)), x.getDataType());
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(scale); // (B, heads, L, L)
         if (inputs.size() > 1) {
             NDArray mask = inputs.get(1);
             if (!mask.getShape().equals(new Shape(l, l))) {

@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "foresight", mixinStandardHelpOptions = true, versionProvider = ForesightCli.Version.class,
         description = "World models and visual model-based RL on the JVM.",
         subcommands = {QuickstartCommand.class, GenerateCommand.class, ShowCommand.class, DoctorCommand.class,
+                PretrainEncoderCommand.class,
                 BenchCommand.class})
 public final class ForesightCli implements Runnable {
     @Spec
