@@ -112,14 +112,17 @@ final class EliteSearchLoop {
         }
     }
 
-    /** The first {@code carriedElites} warm-start elites, clipped and owned by {@code run}; null if none. */
+    /**
+     * The first {@code carriedElites} warm-start elites, clipped and owned by {@code run}; null if
+     * none. The slice is made in the warm start's manager, so it is made inside a scope that closes.
+     */
     private NDArray initialCarried(SearchSpace space, WarmStart warmStart, NDManager run) {
         if (warmStart == null || warmStart.elites() == null || carriedElites <= 0) {
             return null;
         }
-        long available = warmStart.elites().getShape().get(0);
-        NDArray carried = space.clip(warmStart.elites().get(new NDIndex("0:" + Math.min(carriedElites, available))));
-        carried.attach(run);
-        return carried;
+        try (IterationScope scope = new IterationScope(run)) {
+            long available = warmStart.elites().getShape().get(0);
+            return scope.keep(space.clip(warmStart.elites().get(new NDIndex("0:" + Math.min(carriedElites, available)))));
+        }
     }
 }
