@@ -3,6 +3,7 @@ package ai.foresight.experiments.eval;
 import ai.foresight.datasets.env.Env;
 import ai.foresight.datasets.env.Observation;
 import ai.foresight.datasets.image.Frame;
+import ai.foresight.planner.agent.Controller;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;

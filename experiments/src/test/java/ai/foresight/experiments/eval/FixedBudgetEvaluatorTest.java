@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.foresight.datasets.env.Observation;
+import ai.foresight.planner.agent.Controller;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

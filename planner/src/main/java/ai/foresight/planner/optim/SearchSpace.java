@@ -69,7 +69,9 @@ public record SearchSpace(int horizon, int actionDim, float[] lower, float[] upp
         NDManager m = x.getManager();
         NDArray lo = m.create(lower);
         NDArray hi = m.create(upper);
-        NDArray clipped = x.maximum(lo).minimum(hi);
+        NDArray aboveLower = x.maximum(lo);
+        NDArray clipped = aboveLower.minimum(hi);
+        aboveLower.close();
         lo.close();
         hi.close();
         return clipped;

@@ -1,0 +1,118 @@
+package ai.foresight.experiments.cli;
+
+import ai.djl.ndarray.NDManager;
+import ai.foresight.datasets.worlds.Worlds;
+import ai.foresight.experiments.eval.EvaluationSummary;
+import ai.foresight.experiments.evaluate.EvalSpec;
+import ai.foresight.experiments.evaluate.PlanningEvaluation;
+import ai.foresight.experiments.job.JobCommand;
+import ai.foresight.experiments.job.JobConsole;
+import ai.foresight.experiments.job.JobResult;
+import ai.foresight.experiments.job.Progress;
+import ai.foresight.experiments.pipeline.TrainedModel;
+import ai.foresight.planner.agent.PlannerKind;
+import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code foresight eval}: closed-loop goal reaching with a trained model on the fixed-budget protocol, with an
+ * HTML report (success and its Wilson interval, distance curves, planning-time histogram, episode GIFs).
+ */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = "Evaluate a trained model's planner on start/goal pairs (fixed-budget protocol).")
+public final class EvalCommand extends JobCommand {
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model directory (from 'foresight train').")
+    private Path model;
+
+    @Option(names = "--world", paramLabel = "WORLD", completionCandidates = WorldIds.class,
+            description = "World to evaluate in (default: the model's): ${COMPLETION-CANDIDATES}.")
+    private String world;
+
+    @Option(names = "--planner", paramLabel = "P", defaultValue = "cem",
+            description = "Optimiser: cem, icem, mppi, gd, cem-gd (default: ${DEFAULT-VALUE}).")
+    private String planner;
+
+    @Option(names = "--pairs", paramLabel = "N", defaultValue = "50", description = "Start/goal pairs (default: ${DEFAULT-VALUE}).")
+    private int pairs;
+
+    @Option(names = "--budget", paramLabel = "STEPS", defaultValue = "0",
+            description = "Environment steps per episode (default: 50, PointMaze 100; open loop: one plan).")
+    private int budget;
+
+    @Option(names = "--open-loop", description = "Plan once and execute the whole plan (default: MPC, replan every model step).")
+    private boolean openLoop;
+
+    @Option(names = "--horizon", paramLabel = "H", defaultValue = "5", description = "Model steps per plan (default: ${DEFAULT-VALUE}).")
+    private int horizon;
+
+    @Option(names = "--samples", paramLabel = "N", defaultValue = "0",
+            description = "Candidates per optimiser iteration (default: the optimiser's, CEM 300).")
+    private int samples;
+
+    @Option(names = "--iterations", paramLabel = "N", defaultValue = "0",
+            description = "Optimiser iterations (default: the optimiser's, CEM 10).")
+    private int iterations;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Protocol seed of the pairs (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--gifs", paramLabel = "N", defaultValue = "4", description = "Episodes animated in the report (default: ${DEFAULT-VALUE}).")
+    private int gifs;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Report directory (default: MODEL/eval-WORLD-PLANNER[-open-loop]).")
+    private Path out;
+
+    private Path reportDir;
+
+    @Override
+    protected void validate() {
+        if (world != null) {
+            requireOneOf("--world", world, Worlds.ids());
+        }
+        requireOneOf("--planner", planner, PlannerKind.ids());
+        requireAtLeast("--pairs", pairs, 1);
+        requireAtLeast("--budget", budget, 0);
+        requireAtLeast("--horizon", horizon, 1);
+        requireAtLeast("--samples", samples, 0);
+        requireAtLeast("--iterations", iterations, 0);
+        requireAtLeast("--gifs", gifs, 0);
+    }
+
+    @Override
+    protected JobResult run(JobConsole console) throws Exception {
+        try (NDManager manager = NDManager.newBaseManager(); TrainedModel trained = TrainedModel.load(model, manager)) {
+            EvalSpec spec = new EvalSpec(world != null ? world : trained.world(), PlannerKind.parse(planner), pairs, budget,
+                    openLoop, horizon, samples, iterations, seed, gifs);
+            reportDir = out != null ? out
+                    : model.resolve("eval-" + spec.world() + "-" + spec.planner().id() + (openLoop ? "-open-loop" : ""));
+            return evaluate(console, trained, spec, reportDir);
+        }
+    }
+
+    /** Runs the evaluation with a progress bar and returns the headline figures; shared with quickstart. */
+    static JobResult evaluate(JobConsole console, TrainedModel trained, EvalSpec spec, Path reportDir) throws Exception {
+        PlanningEvaluation.Outcome o = Progress.track(console, "eval " + spec.world(), spec.pairs(), "pairs",
+                progress -> PlanningEvaluation.run(trained, spec, reportDir, progress));
+        EvaluationSummary s = o.summary();
+        console.say("%s with %s (%s): success %d/%d = %.2f (95%% CI [%.2f, %.2f]), final distance %.3f, %.3f s per plan (median)",
+                spec.world(), spec.planner().id(), spec.openLoop() ? "open loop" : "MPC", s.successes(), s.pairs(), s.successRate(),
+                s.interval().low(), s.interval().high(), s.finalDistanceMean(), s.planSecondsMedian());
+        console.say("Report: %s", o.report());
+        JobResult result = new JobResult();
+        for (Map.Entry<String, Object> e : s.toJson().entrySet()) {
+            result.put(e.getKey(), e.getValue());
+        }
+        return result.put("planner", spec.planner().id())
+                .put("open_loop", spec.openLoop())
+                .put("budget", o.budget())
+                .put("seconds", o.seconds())
+                .put("report", o.report());
+    }
+
+    @Override
+    protected Path outputDirectory() {
+        return reportDir;
+    }
+}

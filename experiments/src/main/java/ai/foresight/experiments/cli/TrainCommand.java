@@ -1,0 +1,138 @@
+package ai.foresight.experiments.cli;
+
+import ai.foresight.experiments.job.JobCommand;
+import ai.foresight.experiments.job.JobConsole;
+import ai.foresight.experiments.job.JobResult;
+import ai.foresight.experiments.job.Progress;
+import ai.foresight.experiments.pipeline.ModelTraining;
+import ai.foresight.experiments.pipeline.TrainSpec;
+import ai.foresight.experiments.pipeline.TrainingOutcome;
+import ai.foresight.worldmodel.WorldModelConfig;
+import ai.foresight.worldmodel.train.Evaluation;
+import ai.foresight.worldmodel.train.TrainerConfig;
+import ai.foresight.worldmodel.train.TrainingProgress;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code foresight train}: a world model from a recorded dataset. Encodes the frames once with the frozen
+ * encoder (reusing the dataset's feature cache), trains the preset, checks it against copying the last
+ * frame, and writes a model directory that {@code foresight eval} and the planning server load.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a world model on a dataset's frozen encoder features.")
+public final class TrainCommand extends JobCommand {
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Dataset directory (from 'foresight generate').")
+    private Path data;
+
+    @Option(names = "--encoder", paramLabel = "NAME", defaultValue = "default",
+            description = "Frozen encoder: default, random-tiny, random-default, or an encoder folder (default: ${DEFAULT-VALUE}).")
+    private String encoder;
+
+    @Option(names = "--preset", paramLabel = "P", defaultValue = "wall",
+            description = "World-model preset: tiny, wall, pointmaze, pusht (default: ${DEFAULT-VALUE}).")
+    private String preset;
+
+    @Option(names = "--mode", paramLabel = "M", defaultValue = "dino-wm",
+            description = "dino-wm (predict the frozen features) or repo (latent bottleneck) (default: ${DEFAULT-VALUE}).")
+    private String mode;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "0",
+            description = "Optimiser steps (default: the preset's, 60 for tiny, 3000 otherwise).")
+    private int steps;
+
+    @Option(names = "--batch", paramLabel = "B", defaultValue = "0", description = "Windows per step (default: the preset's).")
+    private int batch;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Model directory to write (resumed if it holds a run).")
+    private Path out;
+
+    @Override
+    protected void validate() {
+        requireOneOf("--preset", preset, TrainSpec.PRESETS);
+        requireOneOf("--mode", mode, TrainSpec.MODES);
+        requireAtLeast("--steps", steps, 0);
+        requireAtLeast("--batch", batch, 0);
+    }
+
+    @Override
+    protected JobResult run(JobConsole console) throws Exception {
+        TrainSpec spec = new TrainSpec(preset, mode, encoder, steps, batch, seed);
+        TrainingOutcome outcome = train(console, spec, data, out);
+        Evaluation e = outcome.evaluation();
+        console.say("Trained %s (%s) for %d steps in %.1f s (+ %.1f s encoding)", preset, mode, outcome.steps(),
+                outcome.trainSeconds(), outcome.encodeSeconds());
+        console.say("  validation 1-step MSE %.5f vs copy-last %.5f: ratio %.3f%s", e.oneStepMse(), e.oneStepCopyLastMse(),
+                e.oneStepRatio(), e.oneStepRatio() < 1 ? " (beats copying the last frame)" : " (does NOT beat copying the last frame)");
+        double open5 = outcome.openLoopMse(ModelTraining.OPEN_LOOP_STEPS);
+        if (Double.isFinite(open5)) {
+            console.say("  open-loop MSE after %d steps %.5f", ModelTraining.OPEN_LOOP_STEPS, open5);
+        }
+        console.say("Model directory: %s%s", out, outcome.lossChart() == null ? "" : " (loss curve: " + outcome.lossChart() + ")");
+        return result(outcome);
+    }
+
+    /** Trains with progress bars on {@code console}; shared with quickstart. */
+    static TrainingOutcome train(JobConsole console, TrainSpec spec, Path data, Path out) throws Exception {
+        Progress[] bar = new Progress[1];
+        try {
+            return ModelTraining.run(spec, data, out, new ModelTraining.Events() {
+                @Override
+                public void encodingStarts(int episodes) {
+                    bar[0] = Progress.start(console, "encode", episodes, "episodes");
+                }
+
+                @Override
+                public void encoded(int done, int total) {
+                    bar[0].accept(done);
+                    if (done == total) {
+                        bar[0].close();
+                        bar[0] = null;
+                    }
+                }
+
+                @Override
+                public void trainingStarts(WorldModelConfig model, TrainerConfig trainer, long parameters) {
+                    console.detail("model: %s, %d parameters; %d steps of batch %d", model.predictor(), parameters,
+                            trainer.steps(), trainer.batchSize());
+                    bar[0] = Progress.start(console, "train", trainer.steps(), "steps");
+                }
+
+                @Override
+                public void step(TrainingProgress progress) {
+                    bar[0].accept((int) progress.step());
+                }
+
+                @Override
+                public void evaluated(long step, Evaluation evaluation) {
+                    console.detail("step %d: validation 1-step MSE %.5f vs copy-last %.5f (ratio %.3f)", step,
+                            evaluation.oneStepMse(), evaluation.oneStepCopyLastMse(), evaluation.oneStepRatio());
+                }
+            });
+        } finally {
+            if (bar[0] != null) {
+                bar[0].close();
+            }
+        }
+    }
+
+    /** The job's headline figures for an outcome. */
+    static JobResult result(TrainingOutcome o) {
+        Evaluation e = o.evaluation();
+        double open5 = o.openLoopMse(ModelTraining.OPEN_LOOP_STEPS);
+        return new JobResult()
+                .put("val_one_step_mse", e.oneStepMse())
+                .put("copy_last_mse", e.oneStepCopyLastMse())
+                .put("ratio", e.oneStepRatio())
+                .put("open_loop_5_mse", Double.isFinite(open5) ? open5 : null)
+                .put("steps", o.steps())
+                .put("seconds", o.encodeSeconds() + o.trainSeconds())
+                .put("encode_seconds", o.encodeSeconds())
+                .put("model_dir", o.modelDir())
+                .put("loss_chart", o.lossChart());
+    }
+}

@@ -1,0 +1,82 @@
+package ai.foresight.experiments.evaluate;
+
+import ai.foresight.planner.agent.AgentConfig;
+import ai.foresight.planner.agent.PlannerKind;
+import ai.foresight.planner.objective.FrameWeighting;
+
+/**
+ * One closed-loop evaluation of a trained model under the fixed-budget protocol.
+ *
+ * @param world world to evaluate in (the model's, or a variant with the same action and proprio sizes such as
+ *     {@code wall-random} for a Wall model)
+ * @param planner sequence optimiser
+ * @param pairs start/goal pairs (50 by protocol)
+ * @param budget environment steps per episode; 0 for the world's default ({@link #defaultBudget}), or one plan's
+ *     length in open-loop mode
+ * @param openLoop plan once and execute the whole plan instead of replanning after each model step
+ * @param horizon model steps per plan
+ * @param samples candidates per optimiser iteration, 0 for the optimiser's default
+ * @param iterations optimiser iterations, 0 for the optimiser's default
+ * @param protocolSeed seed the pairs derive from
+ * @param gifs how many of the first episodes get an animated GIF in the report
+ */
+public record EvalSpec(String world, PlannerKind planner, int pairs, int budget, boolean openLoop, int horizon, int samples,
+        int iterations, long protocolSeed, int gifs) {
+
+    public EvalSpec {
+        if (world == null || world.isBlank()) {
+            throw new IllegalArgumentException("world: expected a world id, got '" + world + "'");
+        }
+        if (planner == null) {
+            throw new IllegalArgumentException("planner: expected one of " + String.join(", ", PlannerKind.ids()) + ", got null");
+        }
+        if (pairs < 1) {
+            throw new IllegalArgumentException("pairs: expected at least 1, got " + pairs);
+        }
+        if (budget < 0 || horizon < 1 || samples < 0 || iterations < 0 || gifs < 0) {
+            throw new IllegalArgumentException("budget/horizon/samples/iterations/gifs: expected budget >= 0, horizon >= 1, others >= 0, got "
+                    + budget + ", " + horizon + ", " + samples + ", " + iterations + ", " + gifs);
+        }
+    }
+
+    /** The protocol: 50 pairs, MPC with CEM at DINO-WM's settings, the world's default budget, 4 GIFs. */
+    public static EvalSpec defaults(String world) {
+        return new EvalSpec(world, PlannerKind.CEM, 50, 0, false, 5, 0, 0, 0L, 4);
+    }
+
+    /**
+     * Environment steps per episode by default: 50 for Wall and PushT (twice DINO-WM's 5-step plan at
+     * frameskip 5), 100 for PointMaze (its goals may lie in another arm of the maze).
+     */
+    public static int defaultBudget(String world) {
+        return "pointmaze".equals(world) ? 100 : 50;
+    }
+
+    /** Alpha of the proprio term: 0 for PointMaze, 1 elsewhere (DINO-WM's choice). */
+    public static float proprioWeight(String world) {
+        return "pointmaze".equals(world) ? 0f : 1f;
+    }
+
+    /** The budget this evaluation runs: the given one, one plan's length open-loop, or the world's default. */
+    public int effectiveBudget(int frameskip) {
+        if (budget > 0) {
+            return budget;
+        }
+        return openLoop ? horizon * frameskip : defaultBudget(world);
+    }
+
+    /** The agent settings: MPC executing one model step per plan, or the whole plan when open-loop. */
+    public AgentConfig agentConfig() {
+        AgentConfig config = new AgentConfig(planner, samples, iterations, horizon, 1, proprioWeight(world), FrameWeighting.lastFrame(),
+                protocolSeed);
+        return openLoop ? config.openLoop() : config;
+    }
+
+    public EvalSpec withPairs(int n) {
+        return new EvalSpec(world, planner, n, budget, openLoop, horizon, samples, iterations, protocolSeed, gifs);
+    }
+
+    public EvalSpec withBudget(int steps, int newSamples, int newIterations) {
+        return new EvalSpec(world, planner, pairs, steps, openLoop, horizon, newSamples, newIterations, protocolSeed, gifs);
+    }
+}

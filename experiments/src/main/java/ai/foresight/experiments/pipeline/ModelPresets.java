@@ -1,0 +1,46 @@
+package ai.foresight.experiments.pipeline;
+
+import ai.foresight.datasets.store.DatasetManifest;
+import ai.foresight.encoders.PatchEncoder;
+import ai.foresight.worldmodel.PredictorConfig;
+import ai.foresight.worldmodel.RepoConfig;
+import ai.foresight.worldmodel.WorldModelConfig;
+import ai.foresight.worldmodel.train.TrainerConfig;
+
+/**
+ * Turns a {@link TrainSpec} into concrete model and trainer configs for one encoder and one dataset: the
+ * preset fixes the predictor's size, history and frameskip; the encoder fixes the feature width and patch
+ * grid; the dataset fixes the action and proprio sizes.
+ */
+final class ModelPresets {
+    private ModelPresets() {}
+
+    static WorldModelConfig worldModel(TrainSpec spec, PatchEncoder encoder, DatasetManifest data) {
+        if (encoder.gridHeight() != encoder.gridWidth()) {
+            throw new IllegalArgumentException("encoder: expected a square patch grid, got " + encoder.gridHeight() + "x"
+                    + encoder.gridWidth());
+        }
+        PredictorConfig b = PredictorConfig.preset(spec.preset());
+        int grid = encoder.gridHeight();
+        PredictorConfig p = new PredictorConfig(b.name(), encoder.dim(), grid, Math.min(b.tokenGrid(), grid), b.historyFrames(),
+                data.env().actionDim(), b.frameskip(), data.env().proprioDim(), b.actionEmbedDim(), b.proprioEmbedDim(),
+                b.actionTokens(), b.width(), b.depth(), b.heads(), b.mlpDim(), b.dropout());
+        if ("dino-wm".equals(spec.mode())) {
+            return WorldModelConfig.features(p);
+        }
+        RepoConfig repo = "tiny".equals(spec.preset()) ? RepoConfig.tiny() : RepoConfig.defaults().withDualLearningRate(1e-2);
+        return WorldModelConfig.repo(p, repo);
+    }
+
+    static TrainerConfig trainer(TrainSpec spec) {
+        TrainerConfig base = "tiny".equals(spec.preset()) ? TrainerConfig.tiny() : TrainerConfig.defaults();
+        int steps = spec.steps() > 0 ? spec.steps() : base.steps();
+        int batch = spec.batchSize() > 0 ? spec.batchSize() : base.batchSize();
+        int warmup = Math.min(base.warmupSteps(), Math.max(0, steps / 10));
+        int logEvery = Math.max(1, Math.min(10, steps / 50));
+        int evalEvery = Math.max(1, steps / 5);
+        return new TrainerConfig(steps, batch, base.peakLearningRate(), base.finalLearningRate(), warmup, base.weightDecay(),
+                base.clipNorm(), base.proprioWeight(), base.rewardWeight(), base.proprioHeadWeight(), spec.seed(), logEvery,
+                evalEvery, base.evalBatches(), steps, base.keepCheckpoints());
+    }
+}

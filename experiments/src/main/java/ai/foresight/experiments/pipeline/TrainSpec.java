@@ -1,0 +1,52 @@
+package ai.foresight.experiments.pipeline;
+
+import java.util.List;
+
+/**
+ * What {@link ModelTraining} trains: a world-model preset in a mode, on features of a named encoder.
+ *
+ * @param preset predictor preset: {@code tiny} (tests, under a minute), {@code wall}, {@code pointmaze}, {@code pusht}
+ * @param mode {@code dino-wm} (predict the frozen features; Zhou et al. 2024) or {@code repo} (latent bottleneck with
+ *     a KL budget and reward head; Zhu et al. 2023)
+ * @param encoder encoder name or folder (see the encoders catalogue), e.g. {@code default}, {@code random-tiny}
+ * @param steps optimiser steps, 0 for the preset's default
+ * @param batchSize windows per step, 0 for the preset's default
+ * @param seed seeds the model's initialisation, the split and every batch
+ */
+public record TrainSpec(String preset, String mode, String encoder, int steps, int batchSize, long seed) {
+    public static final List<String> PRESETS = List.of("tiny", "wall", "pointmaze", "pusht");
+    public static final List<String> MODES = List.of("dino-wm", "repo");
+
+    public TrainSpec {
+        if (!PRESETS.contains(preset)) {
+            throw new IllegalArgumentException("preset: expected one of " + String.join(", ", PRESETS) + ", got '" + preset + "'");
+        }
+        if (!MODES.contains(mode)) {
+            throw new IllegalArgumentException("mode: expected one of " + String.join(", ", MODES) + ", got '" + mode + "'");
+        }
+        if (encoder == null || encoder.isBlank()) {
+            throw new IllegalArgumentException("encoder: expected a name or folder, got '" + encoder + "'");
+        }
+        if (steps < 0 || batchSize < 0) {
+            throw new IllegalArgumentException("steps/batchSize: expected >= 0 (0 = the preset's default), got " + steps + ", " + batchSize);
+        }
+    }
+
+    /** The tiny preset in DINO-WM mode on an untrained tiny encoder: the smoke-test setting. */
+    public static TrainSpec tiny() {
+        return new TrainSpec("tiny", "dino-wm", "random-tiny", 0, 0, 0L);
+    }
+
+    /** A preset at its defaults with the shipped encoder. */
+    public static TrainSpec defaults(String preset) {
+        return new TrainSpec(preset, "dino-wm", "default", 0, 0, 0L);
+    }
+
+    public TrainSpec withEncoder(String name) {
+        return new TrainSpec(preset, mode, name, steps, batchSize, seed);
+    }
+
+    public TrainSpec withSteps(int newSteps) {
+        return new TrainSpec(preset, mode, encoder, newSteps, batchSize, seed);
+    }
+}

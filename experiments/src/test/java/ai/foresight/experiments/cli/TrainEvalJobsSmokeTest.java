@@ -1,0 +1,112 @@
+package ai.foresight.experiments.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDManager;
+import ai.foresight.experiments.pipeline.TrainedModel;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** train (and eval) on tiny settings: a small Wall dataset, the untrained tiny ViT, the tiny predictor. */
+class TrainEvalJobsSmokeTest {
+    @TempDir
+    static Path tmp;
+    static Path data;
+    static Path model;
+    static JsonNode trained;
+
+    @BeforeAll
+    static void trainATinyModel() {
+        data = tmp.resolve("wall");
+        CliRun generated = CliRun.of("generate", "--world", "wall", "--episodes", "6", "--steps", "16", "--size", "32",
+                "--out", data.toString());
+        assertEquals(0, generated.exitCode(), generated::toString);
+        model = tmp.resolve("model");
+        CliRun run = CliRun.of("train", "--data", data.toString(), "--encoder", "random-tiny", "--preset", "tiny",
+                "--steps", "30", "--out", model.toString(), "--json");
+        assertEquals(0, run.exitCode(), run::toString);
+        trained = run.lastLineJson();
+    }
+
+    @Test
+    void trainWritesALoadableModelDirectoryAndHeadlineFigures() throws Exception {
+        for (String key : new String[] {"val_one_step_mse", "copy_last_mse", "ratio", "open_loop_5_mse", "seconds"}) {
+            assertTrue(trained.get(key).isNumber(), key + " in " + trained);
+        }
+        assertEquals(trained.get("val_one_step_mse").asDouble() / trained.get("copy_last_mse").asDouble(),
+                trained.get("ratio").asDouble(), 1e-9);
+        assertEquals(model.toString(), trained.get("model_dir").asText());
+        assertEquals(30, trained.get("steps").asInt());
+        assertTrue(Files.isRegularFile(model.resolve("loss.png")));
+        assertTrue(Files.isRegularFile(model.resolve("metrics.jsonl")));
+        assertTrue(Files.isDirectory(data.resolve("features")), "features cached beside the dataset");
+        try (NDManager m = NDManager.newBaseManager(); TrainedModel loaded = TrainedModel.load(model, m)) {
+            assertEquals("wall", loaded.world());
+            assertEquals(16, loaded.encoder().tokens());
+            assertEquals(2, loaded.normalization().actionDim());
+            assertEquals(30, loaded.manifest().steps());
+            assertEquals(32, loaded.newEnv().spec().frameHeight());
+        }
+    }
+
+    @Test
+    void rerunningACompletedTrainingResumesWithoutSteps() {
+        CliRun again = CliRun.of("train", "--data", data.toString(), "--encoder", "random-tiny", "--preset", "tiny",
+                "--steps", "30", "--out", model.toString(), "--json");
+        assertEquals(0, again.exitCode(), again::toString);
+        assertEquals(0.0, again.lastLineJson().get("encode_seconds").asDouble(), "cached features are reused");
+        assertEquals(trained.get("val_one_step_mse").asDouble(), again.lastLineJson().get("val_one_step_mse").asDouble(), 1e-9);
+    }
+
+    @Test
+    void evalWritesAReportWithSuccessTableChartsAndGifs() throws Exception {
+        Path report = tmp.resolve("eval");
+        CliRun run = CliRun.of("eval", "--model", model.toString(), "--pairs", "3", "--budget", "8", "--horizon", "2",
+                "--samples", "16", "--iterations", "2", "--gifs", "1", "--out", report.toString(), "--json");
+        assertEquals(0, run.exitCode(), run::toString);
+        JsonNode json = run.lastLineJson();
+        double rate = json.get("success_rate").asDouble();
+        assertEquals(json.get("successes").asInt() / 3.0, rate, 1e-12);
+        assertTrue(json.get("success_ci95_low").asDouble() <= rate + 1e-12 && rate <= json.get("success_ci95_high").asDouble() + 1e-12,
+                json::toString);
+        assertTrue(json.get("final_distance_mean").asDouble() >= 0);
+        assertTrue(json.get("plan_seconds_median").asDouble() > 0);
+        assertEquals(8, json.get("budget").asInt());
+        assertEquals(3 * 4, json.get("replans").asInt(), "8 steps in chunks of one model step (k = 2) = 4 plans per pair");
+        Path html = Path.of(json.get("report").asText());
+        assertEquals(report.resolve("report.html"), html);
+        String page = Files.readString(html);
+        assertTrue(page.contains("95% Wilson interval") && page.contains("episode-00.gif"), page);
+        assertTrue(Files.size(report.resolve("distances.png")) > 1000);
+        assertTrue(Files.size(report.resolve("plan-times.png")) > 1000);
+        assertEquals(9, ai.foresight.experiments.report.GifFiles.frameCount(report.resolve("episode-00.gif")),
+                "the start frame and 8 steps");
+        assertTrue(Files.notExists(report.resolve("episode-01.gif")));
+        assertEquals(json, CliRun.readJson(report.resolve("result.json")));
+
+        CliRun open = CliRun.of("eval", "--model", model.toString(), "--pairs", "2", "--open-loop", "--horizon", "3",
+                "--samples", "16", "--iterations", "2", "--gifs", "0", "--json");
+        assertEquals(0, open.exitCode(), open::toString);
+        assertEquals(6, open.lastLineJson().get("budget").asInt(), "open loop: one plan of 3 model steps x frameskip 2");
+        assertEquals(2, open.lastLineJson().get("replans").asInt(), "planned once per pair");
+        assertTrue(Files.isRegularFile(model.resolve("eval-wall-cem-open-loop").resolve("report.html")));
+    }
+
+    @Test
+    void badFlagsAreNamed() {
+        CliRun run = CliRun.of("train", "--data", data.toString(), "--preset", "huge", "--out", tmp.resolve("x").toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.stderr().contains("--preset: expected one of tiny, wall, pointmaze, pusht"), run.stderr());
+        CliRun eval = CliRun.of("eval", "--model", model.toString(), "--planner", "random");
+        assertEquals(2, eval.exitCode());
+        assertTrue(eval.stderr().contains("--planner: expected one of cem, icem, mppi, gd, cem-gd"), eval.stderr());
+        CliRun noModel = CliRun.of("eval", "--model", tmp.resolve("nothing").toString());
+        assertEquals(1, noModel.exitCode());
+        assertTrue(noModel.stderr().contains("not a model directory"), noModel.stderr());
+    }
+}

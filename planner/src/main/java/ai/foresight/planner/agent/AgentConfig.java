@@ -1,0 +1,93 @@
+package ai.foresight.planner.agent;
+
+import ai.foresight.planner.objective.FrameWeighting;
+import ai.foresight.planner.objective.GoalObjectiveConfig;
+
+/**
+ * Settings of a {@link GoalReachingAgent}. Steps are model (frame) steps: one is k environment actions.
+ *
+ * @param planner which sequence optimiser plans
+ * @param samples candidates per optimiser iteration (0: the optimiser's published default)
+ * @param iterations optimiser iterations, Adam steps for gradient planning (0: the published default)
+ * @param horizon model steps per plan
+ * @param executeSteps model steps executed from each plan before replanning (the rest warm-starts the next
+ *     plan); equal to {@code horizon} for open-loop execution
+ * @param proprioWeight alpha, weight of the proprio distance in the goal cost (DINO-WM: 1 for Wall and PushT,
+ *     0 for PointMaze)
+ * @param frames which predicted frames count: the last (DINO-WM) or all, discounted
+ * @param seed seed of the optimiser's random stream
+ */
+public record AgentConfig(
+        PlannerKind planner, int samples, int iterations, int horizon, int executeSteps, float proprioWeight,
+        FrameWeighting frames, long seed) {
+
+    public AgentConfig {
+        if (planner == null) {
+            throw new IllegalArgumentException("planner: expected one of " + String.join(", ", PlannerKind.ids()) + ", got null");
+        }
+        if (samples < 0 || iterations < 0) {
+            throw new IllegalArgumentException("samples/iterations: expected >= 0 (0 = default), got " + samples + ", " + iterations);
+        }
+        if (horizon < 1) {
+            throw new IllegalArgumentException("horizon: expected at least 1 model step, got " + horizon);
+        }
+        if (executeSteps < 1 || executeSteps > horizon) {
+            throw new IllegalArgumentException("executeSteps: expected 1.." + horizon + " (the horizon), got " + executeSteps);
+        }
+        if (!(proprioWeight >= 0) || !Float.isFinite(proprioWeight)) {
+            throw new IllegalArgumentException("proprioWeight: expected a finite value >= 0, got " + proprioWeight);
+        }
+        if (frames == null) {
+            throw new IllegalArgumentException("frames: expected a FrameWeighting, got null");
+        }
+    }
+
+    /**
+     * DINO-WM's MPC: CEM with 300 samples, top 30, 10 iterations, horizon 5, execute the first model step
+     * (5 environment actions at frameskip 5) and keep the rest as the warm start; last-frame feature cost
+     * plus 1 x proprio.
+     */
+    public static AgentConfig defaults() {
+        return new AgentConfig(PlannerKind.CEM, 0, 0, 5, 1, 1f, FrameWeighting.lastFrame(), 0L);
+    }
+
+    /** Tests: CEM with 32 samples and 3 iterations, horizon 2, one step executed per plan. */
+    public static AgentConfig tiny() {
+        return new AgentConfig(PlannerKind.CEM, 32, 3, 2, 1, 1f, FrameWeighting.lastFrame(), 0L);
+    }
+
+    public AgentConfig withPlanner(PlannerKind kind) {
+        return new AgentConfig(kind, samples, iterations, horizon, executeSteps, proprioWeight, frames, seed);
+    }
+
+    public AgentConfig withBudget(int newSamples, int newIterations) {
+        return new AgentConfig(planner, newSamples, newIterations, horizon, executeSteps, proprioWeight, frames, seed);
+    }
+
+    /** Open loop: plan once over the horizon and execute all of it. */
+    public AgentConfig openLoop() {
+        return new AgentConfig(planner, samples, iterations, horizon, horizon, proprioWeight, frames, seed);
+    }
+
+    public AgentConfig withHorizon(int newHorizon, int newExecuteSteps) {
+        return new AgentConfig(planner, samples, iterations, newHorizon, newExecuteSteps, proprioWeight, frames, seed);
+    }
+
+    public AgentConfig withProprioWeight(float alpha) {
+        return new AgentConfig(planner, samples, iterations, horizon, executeSteps, alpha, frames, seed);
+    }
+
+    public AgentConfig withFrames(FrameWeighting newFrames) {
+        return new AgentConfig(planner, samples, iterations, horizon, executeSteps, proprioWeight, newFrames, seed);
+    }
+
+    public AgentConfig withSeed(long newSeed) {
+        return new AgentConfig(planner, samples, iterations, horizon, executeSteps, proprioWeight, frames, newSeed);
+    }
+
+    /** The goal objective in the model's latent space (z with a RePo bottleneck, features otherwise). */
+    GoalObjectiveConfig objective(boolean zSpace) {
+        return new GoalObjectiveConfig(zSpace ? GoalObjectiveConfig.LatentSpace.Z : GoalObjectiveConfig.LatentSpace.FEATURES,
+                frames, proprioWeight);
+    }
+}

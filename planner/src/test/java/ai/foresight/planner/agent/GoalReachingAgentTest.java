@@ -1,0 +1,136 @@
+package ai.foresight.planner.agent;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.ndarray.BaseNDManager;
+import ai.djl.ndarray.NDManager;
+import ai.foresight.datasets.env.Env;
+import ai.foresight.datasets.env.Observation;
+import ai.foresight.datasets.worlds.Worlds;
+import ai.foresight.encoders.vit.VitConfig;
+import ai.foresight.encoders.vit.VitPatchEncoder;
+import ai.foresight.planner.Plan;
+import ai.foresight.worldmodel.PredictorConfig;
+import ai.foresight.worldmodel.WorldModel;
+import ai.foresight.worldmodel.WorldModelConfig;
+import ai.foresight.worldmodel.data.DataNormalization;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GoalReachingAgentTest {
+    /** The tiny ViT's 4x4 patches of 32 dims, 2x2 tokens, history 2, A 2, frameskip 3, P 2. */
+    static PredictorConfig predictor() {
+        return new PredictorConfig("agent-test", 32, 4, 2, 2, 2, 3, 2, 4, 4, false, 16, 1, 2, 32, 0f);
+    }
+
+    /** Wide action statistics: planned actions often fall outside the Wall's [-2, 2] box. */
+    static final DataNormalization NORM = new DataNormalization(
+            new double[] {0.5, -0.5}, new double[] {3, 3}, new double[] {32, 32}, new double[] {10, 10});
+
+    @Test
+    void actUnpacksTheFirstModelStepIntoFrameskipClippedEnvironmentActions() {
+        Env wall = Worlds.create("wall", 32);
+        try (NDManager m = NDManager.newBaseManager();
+                VitPatchEncoder encoder = VitPatchEncoder.create(VitConfig.tiny(), 2, Device.cpu());
+                WorldModel model = WorldModel.create(WorldModelConfig.features(predictor()), 3, m);
+                GoalReachingAgent agent = new GoalReachingAgent(encoder, model, NORM, wall.spec().actionLow(),
+                        wall.spec().actionHigh(), AgentConfig.tiny())) {
+            WorldModelRolloutTest.randomiseLatentHead(model, m);
+            Observation obs = wall.reset(4);
+            agent.reset(wall.goalObservation());
+            boolean anyClipped = false;
+            for (int call = 0; call < 4; call++) {
+                double[][] chunk = agent.act(obs);
+                assertEquals(3, chunk.length, "one model step = frameskip 3 environment actions");
+                Plan plan = agent.lastPlan();
+                float[] first = plan.action(0);
+                assertEquals(6, first.length);
+                for (int j = 0; j < 3; j++) {
+                    assertEquals(2, chunk[j].length);
+                    for (int d = 0; d < 2; d++) {
+                        double expected = Math.max(-2, Math.min(2, first[2 * j + d]));
+                        assertEquals(expected, chunk[j][d], 1e-6, "row " + j + " dim " + d + " is action j of the model step");
+                        assertTrue(chunk[j][d] >= -2 && chunk[j][d] <= 2, "out of bounds: " + chunk[j][d]);
+                        anyClipped |= Math.abs(first[2 * j + d]) >= 2 - 1e-6;
+                    }
+                }
+                for (double[] a : chunk) {
+                    obs = wall.step(a).observation();
+                }
+            }
+            assertTrue(anyClipped, "the test should exercise the bounds");
+            assertEquals(4, agent.replans());
+        }
+    }
+
+    @Test
+    void unpackKeepsEnvironmentActionOrderAndClips() {
+        try (NDManager m = NDManager.newBaseManager();
+                VitPatchEncoder encoder = VitPatchEncoder.create(VitConfig.tiny(), 2, Device.cpu());
+                WorldModel model = WorldModel.create(WorldModelConfig.features(predictor()), 3, m);
+                GoalReachingAgent agent = new GoalReachingAgent(encoder, model, NORM, new double[] {-1, -2},
+                        new double[] {1, 2}, AgentConfig.tiny())) {
+            List<double[]> rows = agent.unpack(new float[] {0.5f, 3f, -4f, -1f, 0.25f, 1.5f});
+            assertArrayEquals(new double[] {0.5, 2}, rows.get(0), 1e-6);
+            assertArrayEquals(new double[] {-1, -1}, rows.get(1), 1e-6);
+            assertArrayEquals(new double[] {0.25, 1.5}, rows.get(2), 1e-6);
+            assertThrows(IllegalStateException.class, () -> agent.unpack(new float[] {0f, Float.NaN, 0f, 0f, 0f, 0f}));
+        }
+    }
+
+    @Test
+    void openLoopReturnsTheWholePlanAndNothingIsHeldBetweenCalls() {
+        Env wall = Worlds.create("wall", 32);
+        try (NDManager m = NDManager.newBaseManager();
+                VitPatchEncoder encoder = VitPatchEncoder.create(VitConfig.tiny(), 2, Device.cpu());
+                WorldModel model = WorldModel.create(WorldModelConfig.features(predictor()), 3, m);
+                GoalReachingAgent agent = new GoalReachingAgent(encoder, model, NORM, wall.spec().actionLow(),
+                        wall.spec().actionHigh(), AgentConfig.tiny().withBudget(16, 2))) {
+            WorldModelRolloutTest.randomiseLatentHead(model, m);
+            BaseNDManager planning = (BaseNDManager) agent.manager();
+            Observation obs = wall.reset(8);
+            agent.reset(wall.goalObservation());
+            int baseline = -1;
+            for (int call = 0; call < 50; call++) {
+                double[][] chunk = agent.act(obs);
+                obs = wall.step(chunk[0]).observation();
+                if (call == 1) {
+                    baseline = planning.getManagedArrays().size();
+                }
+                if (call > 1) {
+                    assertEquals(baseline, planning.getManagedArrays().size(), "arrays piled up by call " + call);
+                }
+                if (call % 10 == 9) {
+                    agent.reset(wall.goalObservation());
+                }
+            }
+            assertEquals(0, baseline, "the agent holds no arrays between calls");
+        }
+        try (NDManager m = NDManager.newBaseManager();
+                VitPatchEncoder encoder = VitPatchEncoder.create(VitConfig.tiny(), 2, Device.cpu());
+                WorldModel model = WorldModel.create(WorldModelConfig.features(predictor()), 3, m);
+                GoalReachingAgent agent = new GoalReachingAgent(encoder, model, NORM, wall.spec().actionLow(),
+                        wall.spec().actionHigh(), AgentConfig.tiny().openLoop())) {
+            agent.reset(wall.goalObservation());
+            assertEquals(2 * 3, agent.act(wall.reset(1)).length, "open loop: horizon 2 x frameskip 3 actions");
+        }
+    }
+
+    @Test
+    void mismatchedEncoderOrBoundsAreRefused() {
+        try (NDManager m = NDManager.newBaseManager();
+                VitPatchEncoder encoder = VitPatchEncoder.create(VitConfig.tiny(), 2, Device.cpu());
+                WorldModel model = WorldModel.create(WorldModelConfig.features(PredictorConfig.tiny()), 3, m)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new GoalReachingAgent(encoder, model,
+                    DataNormalization.identity(2, 2), new double[] {-1, -1}, new double[] {1, 1}, AgentConfig.tiny()));
+            assertTrue(e.getMessage().startsWith("encoder: expected 16 tokens of 8 dims"), e.getMessage());
+        }
+        assertThrows(IllegalArgumentException.class, () -> AgentConfig.tiny().withHorizon(2, 3));
+        assertEquals(PlannerKind.CEM_GD, PlannerKind.parse("cem-gd"));
+        assertThrows(IllegalArgumentException.class, () -> PlannerKind.parse("random"));
+    }
+}
