@@ -9,7 +9,7 @@ import java.util.Arrays;
  * @param testFraction fraction of episodes held out for scoring (split by episode, seeded)
  * @param stride use every {@code stride}-th frame of each episode
  * @param pooling how (N, D) patch features become one row; {@code FLATTEN} keeps where things are
- * @param lambdas ridge strengths tried; the one with the best mean R² on a validation split of the
+ * @param lambdas ridge strengths tried; per target, the one with the best R² on a validation split of the
  *     training episodes is refitted on all of them
  * @param batchSize frames per forward pass
  * @param seed seed of the episode splits
