@@ -114,19 +114,16 @@ public final class ProbeCommand extends JobCommand {
             String target = report.targets().get(i);
             StringBuilder line = new StringBuilder(String.format("  %-14s", target));
             for (StateProbe.Score s : report.scores()) {
-                line.append(String.format(" %16.4f", s.r2()[i]));
+                line.append(String.format(" %16s", String.format("%.4f (λ %s)", s.r2()[i], compact(s.lambdas()[i]))));
             }
             Double goal = goals.get(target);
             console.say("%s %8s", line, goal == null ? "" : String.format("≥ %.2f", goal));
         }
         StringBuilder mean = new StringBuilder(String.format("  %-14s", "mean"));
-        StringBuilder lambda = new StringBuilder(String.format("  %-14s", "λ"));
         for (StateProbe.Score s : report.scores()) {
-            mean.append(String.format(" %16.4f", s.meanR2()));
-            lambda.append(String.format(" %16s", s.lambda()));
+            mean.append(String.format(" %16s", String.format("%.4f       ", s.meanR2())));
         }
         console.say("%s", mean);
-        console.say("%s", lambda);
         if (!goals.isEmpty()) {
             StateProbe.Score first = report.scores().get(0);
             boolean met = ProbeGoals.check(report.world(), report.targets(), first.r2()).values().stream().allMatch(b -> b);
@@ -143,12 +140,14 @@ public final class ProbeCommand extends JobCommand {
         for (int k = 0; k < report.scores().size(); k++) {
             StateProbe.Score s = report.scores().get(k);
             Map<String, Double> perTarget = new LinkedHashMap<>();
+            Map<String, Double> lambdaPerTarget = new LinkedHashMap<>();
             for (int i = 0; i < report.targets().size(); i++) {
                 perTarget.put(report.targets().get(i), s.r2()[i]);
+                lambdaPerTarget.put(report.targets().get(i), s.lambdas()[i]);
             }
             r2.put(roles[k], perTarget);
             meanR2.put(roles[k], s.meanR2());
-            lambdas.put(roles[k], s.lambda());
+            lambdas.put(roles[k], lambdaPerTarget);
             ids.put(roles[k], s.encoderId());
         }
         StateProbe.Score first = report.scores().get(0);
@@ -168,6 +167,10 @@ public final class ProbeCommand extends JobCommand {
                 .put("test_episodes", report.testEpisodes())
                 .put("train_frames", report.trainFrames())
                 .put("test_frames", report.testFrames());
+    }
+
+    private static String compact(double lambda) {
+        return lambda >= 1 ? String.format("%.0f", lambda) : String.format("%.0e", lambda).replace("e-0", "e-");
     }
 
     private static String abbreviate(String name) {

@@ -5,10 +5,10 @@ import ai.foresight.encoders.dino.DinoPretrainer;
 import ai.foresight.encoders.dino.DinoStepRecord;
 import ai.foresight.encoders.dino.PretrainProgress;
 import ai.foresight.encoders.dino.PretrainResult;
+import ai.foresight.experiments.io.AtomicFile;
 import ai.foresight.experiments.report.LineChart;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import ai.foresight.experiments.io.AtomicFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,12 +69,15 @@ public final class EncoderPretraining {
         }
         int window = Math.max(1, step.length / 50);
         LineChart.Series raw = LineChart.Series.of("loss", step, loss);
-        new LineChart(title, "step", "nats")
-                .add(raw)
-                .add(raw.movingAverage(window).named("loss, mean of " + window))
-                .add(LineChart.Series.of("teacher entropy", step, entropy).movingAverage(window)
-                        .named("teacher entropy, mean of " + window))
-                .writePng(file);
+        LineChart chart = new LineChart(title, "step", "nats").add(raw);
+        if (window > 1) {
+            chart.add(raw.movingAverage(window).named("loss, mean of " + window))
+                    .add(LineChart.Series.of("teacher entropy", step, entropy).movingAverage(window)
+                            .named("teacher entropy, mean of " + window));
+        } else {
+            chart.add(LineChart.Series.of("teacher entropy", step, entropy));
+        }
+        chart.writePng(file);
     }
 
     private static Map<String, Object> trainingData(DatasetFrames data, PretrainPlan plan, DinoConfig config) {

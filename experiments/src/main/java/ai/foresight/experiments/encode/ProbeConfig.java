@@ -9,7 +9,7 @@ import java.util.Arrays;
  * @param testFraction fraction of episodes held out for scoring (split by episode, seeded)
  * @param stride use every {@code stride}-th frame of each episode
  * @param pooling how (N, D) patch features become one row; {@code FLATTEN} keeps where things are
- * @param lambdas ridge strengths tried; the one with the best mean R² on a validation split of the
+ * @param lambdas ridge strengths tried; per target, the one with the best R² on a validation split of the
  *     training episodes is refitted on all of them
  * @param batchSize frames per forward pass
  * @param seed seed of the episode splits
@@ -40,9 +40,9 @@ public record ProbeConfig(double testFraction, int stride, FeaturePooling poolin
         return lambdas.clone();
     }
 
-    /** A quarter of the episodes held out, every frame, flattened patches, λ in {1e-3, 1e-2, 0.1, 1}. */
+    /** A quarter of the episodes held out, every frame, flattened patches, λ in {1e-3, 1e-2, 0.1, 1, 10, 100}. */
     public static ProbeConfig defaults() {
-        return new ProbeConfig(0.25, 1, FeaturePooling.FLATTEN, new double[] {1e-3, 1e-2, 1e-1, 1}, 64, 0);
+        return new ProbeConfig(0.25, 1, FeaturePooling.FLATTEN, new double[] {1e-3, 1e-2, 1e-1, 1, 10, 100}, 64, 0);
     }
 
     /** For tests: one λ, small batches. */

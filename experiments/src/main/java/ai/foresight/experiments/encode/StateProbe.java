@@ -8,7 +8,6 @@ import ai.foresight.datasets.store.Episode;
 import ai.foresight.datasets.window.EpisodeSplit;
 import ai.foresight.encoders.FramePixels;
 import ai.foresight.encoders.PatchEncoder;
-import ai.foresight.encoders.probe.ProbeResult;
 import ai.foresight.encoders.probe.RidgeProbe;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -36,12 +35,17 @@ public final class StateProbe {
      * @param encoderId its id
      * @param r2 R² per target, in {@link Report#targets()} order
      * @param meanR2 mean of the finite entries
-     * @param lambda the ridge strength chosen on the validation split
+     * @param lambdas per target, the ridge strength chosen on the validation split
      */
-    public record Score(String name, String encoderId, double[] r2, double meanR2, double lambda) {
+    public record Score(String name, String encoderId, double[] r2, double meanR2, double[] lambdas) {
         @Override
         public double[] r2() {
             return r2.clone();
+        }
+
+        @Override
+        public double[] lambdas() {
+            return lambdas.clone();
         }
     }
 
@@ -89,23 +93,57 @@ public final class StateProbe {
             double[][] fitX = features(c.encoder(), fit.frames(), config);
             double[][] valX = features(c.encoder(), validation.frames(), config);
             double[][] testX = features(c.encoder(), test.frames(), config);
-            double bestLambda = config.lambdas()[0];
-            double best = Double.NEGATIVE_INFINITY;
-            if (config.lambdas().length > 1) {
-                for (double lambda : config.lambdas()) {
-                    double r2 = RidgeProbe.evaluate(fitX, fit.targets(), valX, validation.targets(), lambda).meanR2();
-                    if (r2 > best) {
-                        best = r2;
-                        bestLambda = lambda;
-                    }
-                }
-            }
-            ProbeResult result = RidgeProbe.evaluate(concat(fitX, valX), trainTargets, testX, test.targets(), bestLambda);
-            scores.add(new Score(c.name(), c.encoder().id(), result.r2(), result.meanR2(), bestLambda));
+            double[] lambdas = chooseLambdas(fitX, fit.targets(), valX, validation.targets(), config.lambdas());
+            double[] r2 = heldOutR2(concat(fitX, valX), trainTargets, testX, test.targets(), lambdas);
+            scores.add(new Score(c.name(), c.encoder().id(), r2, finiteMean(r2), lambdas));
             progress.accept(scores.size());
         }
         return new Report(dataset.manifest().world(), targets.names(), List.copyOf(scores), outer.train().size(),
                 outer.validation().size(), trainTargets.length, test.targets().length);
+    }
+
+    /**
+     * For each target, the λ with the best validation R² (RidgeCV's per-target choice: a target the
+     * features barely hold, such as an angle seen in few poses, wants far more shrinkage than a
+     * position); ties and undefined R² keep the earlier λ.
+     */
+    static double[] chooseLambdas(double[][] fitX, double[][] fitY, double[][] valX, double[][] valY, double[] candidates) {
+        int k = fitY[0].length;
+        double[] chosen = new double[k];
+        Arrays.fill(chosen, candidates[0]);
+        if (candidates.length == 1) {
+            return chosen;
+        }
+        double[] best = new double[k];
+        Arrays.fill(best, Double.NEGATIVE_INFINITY);
+        for (double lambda : candidates) {
+            double[] r2 = RidgeProbe.evaluate(fitX, fitY, valX, valY, lambda).r2();
+            for (int j = 0; j < k; j++) {
+                if (r2[j] > best[j]) {
+                    best[j] = r2[j];
+                    chosen[j] = lambda;
+                }
+            }
+        }
+        return chosen;
+    }
+
+    /** R² per target on the test split, each target fitted with its own λ (one fit per distinct λ). */
+    static double[] heldOutR2(double[][] trainX, double[][] trainY, double[][] testX, double[][] testY, double[] lambdas) {
+        double[] r2 = new double[lambdas.length];
+        for (double lambda : Arrays.stream(lambdas).distinct().toArray()) {
+            double[] all = RidgeProbe.evaluate(trainX, trainY, testX, testY, lambda).r2();
+            for (int j = 0; j < lambdas.length; j++) {
+                if (lambdas[j] == lambda) {
+                    r2[j] = all[j];
+                }
+            }
+        }
+        return r2;
+    }
+
+    private static double finiteMean(double[] values) {
+        return Arrays.stream(values).filter(Double::isFinite).average().orElse(Double.NaN);
     }
 
     private static List<Integer> pick(List<Integer> from, List<Integer> positions) {

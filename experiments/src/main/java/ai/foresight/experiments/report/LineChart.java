@@ -136,6 +136,7 @@ public final class LineChart {
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
         chart.getStyler().setYAxisLogarithmic(logY);
         chart.getStyler().setChartBackgroundColor(java.awt.Color.WHITE);
+        chart.getStyler().setXAxisTickMarkSpacingHint(Math.max(50, width / 10));
         for (Series s : series) {
             double[][] kept = drawable(s);
             XYSeries line = chart.addSeries(s.name(), kept[0], kept[1]);

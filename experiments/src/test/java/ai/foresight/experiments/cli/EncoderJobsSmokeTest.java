@@ -111,7 +111,7 @@ class EncoderJobsSmokeTest {
 
     @Test
     void benchEncodeReportsFramesPerSecondAndTheMatmulFraction() {
-        CliRun run = CliRun.of("bench", "encode", "--encoder", "random-tiny", "--batch", "4", "--warmup", "0", "--runs", "1",
+        CliRun run = CliRun.of("bench", "encode", "--encoder", "random-tiny", "--batch", "4", "--warmup", "0", "--runs", "1", "--rounds", "2",
                 "--json");
         assertEquals(0, run.exitCode(), run::toString);
         JsonNode json = run.lastLineJson();
@@ -120,6 +120,11 @@ class EncoderJobsSmokeTest {
         double fraction = json.get("matmul_fraction").asDouble();
         assertEquals(json.get("achieved_gflops").asDouble() / json.get("matmul_gflops").asDouble(), fraction, 1e-9);
         assertEquals(4, json.get("batch").asInt());
+        assertEquals(2, json.get("rounds_frames_per_second").size());
+        double best = Math.max(json.get("rounds_frames_per_second").get(0).asDouble(),
+                json.get("rounds_frames_per_second").get(1).asDouble());
+        assertEquals(best, json.get("frames_per_second").asDouble(), 1e-9, "the best round is reported");
+        assertTrue(json.get("frames_per_cpu_second").asDouble() > 0);
     }
 
     @Test

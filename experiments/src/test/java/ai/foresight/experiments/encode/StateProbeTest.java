@@ -93,4 +93,37 @@ class StateProbeTest {
                 new double[] {5, Math.PI / 3, -2}, new float[1]);
         assertArrayEquals(new double[] {5, Math.PI / 3, 0.5, Math.sqrt(3) / 2, -2}, targets.row(ep, 0), 1e-12);
     }
+
+    @Test
+    void eachTargetGetsTheShrinkageItsValidationScorePrefers() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(11);
+        int p = 30;
+        double[] w = new double[p];
+        for (int i = 0; i < p; i++) {
+            w[i] = r.nextGaussian();
+        }
+        double[][][] x = new double[3][][];
+        double[][][] y = new double[3][][];
+        int[] rows = {40, 20, 20};
+        for (int part = 0; part < 3; part++) {
+            x[part] = new double[rows[part]][p];
+            y[part] = new double[rows[part]][2];
+            for (int n = 0; n < rows[part]; n++) {
+                double dot = 0;
+                for (int i = 0; i < p; i++) {
+                    x[part][n][i] = r.nextGaussian();
+                    dot += x[part][n][i] * w[i];
+                }
+                y[part][n][0] = dot;              // exactly linear: the least shrinkage wins
+                y[part][n][1] = r.nextGaussian(); // unrelated noise: the most shrinkage wins
+            }
+        }
+        double[] candidates = {1e-4, 1e-2, 1, 100};
+        double[] chosen = StateProbe.chooseLambdas(x[0], y[0], x[1], y[1], candidates);
+        assertArrayEquals(new double[] {1e-4, 100}, chosen);
+        double[] r2 = StateProbe.heldOutR2(x[0], y[0], x[2], y[2], chosen);
+        assertEquals(ai.foresight.encoders.probe.RidgeProbe.evaluate(x[0], y[0], x[2], y[2], 1e-4).r2()[0], r2[0], 1e-12);
+        assertEquals(ai.foresight.encoders.probe.RidgeProbe.evaluate(x[0], y[0], x[2], y[2], 100).r2()[1], r2[1], 1e-12);
+        assertTrue(r2[0] > 0.99, "linear target: " + r2[0]);
+    }
 }
