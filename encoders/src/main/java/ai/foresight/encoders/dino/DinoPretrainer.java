@@ -50,6 +50,8 @@ import java.util.stream.Stream;
 public final class DinoPretrainer {
     /** Sub-folder of the output folder holding the exported encoder. */
     public static final String ENCODER_DIR = "encoder";
+    /** Updates skipped in a row for a non-finite gradient before the run is declared diverged. */
+    static final int MAX_CONSECUTIVE_SKIPPED_STEPS = 5;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private DinoPretrainer() {}
@@ -146,12 +148,23 @@ public final class DinoPretrainer {
             }
             PairList<String, Parameter> params = training.student.getParameters();
             gradNorm = GradientClipping.clipGlobalNorm(params, config.clipNorm());
-            if (s < config.freezeLastLayerSteps()) {
-                params = holdLastLayer(params);
+            if (!Double.isFinite(gradNorm)) {
+                // A finite loss with a non-finite gradient is a numerical singularity of the backward pass;
+                // applied, it would poison every weight. Skip the update (as mixed-precision trainers skip
+                // overflowing steps); the record keeps the NaN norm. A run that keeps doing it is diverging.
+                if (++training.consecutiveSkippedSteps > MAX_CONSECUTIVE_SKIPPED_STEPS) {
+                    throw new IllegalStateException("step " + s + ": gradient norm is " + gradNorm + " for "
+                            + training.consecutiveSkippedSteps + " steps in a row (diverged; lower peakLr or clipNorm)");
+                }
+            } else {
+                training.consecutiveSkippedSteps = 0;
+                if (s < config.freezeLastLayerSteps()) {
+                    params = holdLastLayer(params);
+                }
+                training.optimizer.step(params, lr);
+                training.updateTeacher(momentum);
+                training.loss.updateCenter(teacherLogits);
             }
-            training.optimizer.step(params, lr);
-            training.updateTeacher(momentum);
-            training.loss.updateCenter(teacherLogits);
         }
         training.stepsDone++;
         return new DinoStepRecord(s, terms.crossEntropy(), terms.teacherEntropy(), terms.kl(), terms.teacherBatchEntropy(), lr, momentum,

@@ -24,6 +24,8 @@ final class DinoTraining implements AutoCloseable {
     final AdamW optimizer;
     final DinoLoss loss;
     long stepsDone;
+    /** Updates skipped in a row because the gradient was not finite (not checkpointed). */
+    int consecutiveSkippedSteps;
 
     DinoTraining(DinoConfig config) {
         this(config, Device.cpu());

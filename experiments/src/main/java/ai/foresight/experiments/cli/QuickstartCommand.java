@@ -5,6 +5,7 @@ import ai.foresight.datasets.generate.DatasetGenerator;
 import ai.foresight.datasets.generate.GenerateSpec;
 import ai.foresight.datasets.store.Dataset;
 import ai.foresight.datasets.store.DatasetManifest;
+import ai.foresight.encoders.catalog.Encoders;
 import ai.foresight.experiments.evaluate.EvalSpec;
 import ai.foresight.experiments.job.JobCommand;
 import ai.foresight.experiments.job.JobConsole;
@@ -39,7 +40,7 @@ public final class QuickstartCommand extends JobCommand {
 
         /** The real run (see the experiments README for its measured time). */
         static Sizes full() {
-            return new Sizes(64, 300, 50, "default", "wall", 1500, 20, 0, 5, 0, 0);
+            return new Sizes(64, 300, 50, Encoders.hasDefault() ? Encoders.DEFAULT : "random-default", "wall", 1500, 20, 0, 5, 0, 0);
         }
 
         /** The smoke-test run: a 32 px world, the untrained tiny encoder, the tiny predictor, a small search. */
@@ -61,7 +62,9 @@ public final class QuickstartCommand extends JobCommand {
     @Option(names = "--steps", paramLabel = "T", defaultValue = "0", description = "Steps per episode (default: 50; --fast 16).")
     private int steps;
 
-    @Option(names = "--encoder", paramLabel = "NAME", description = "Frozen encoder (default: default; --fast random-tiny).")
+    @Option(names = "--encoder", paramLabel = "NAME",
+            description = "Frozen encoder (default: the shipped 'default' when this build has it, else 'random-default'; "
+                    + "--fast random-tiny).")
     private String encoder;
 
     @Option(names = "--train-steps", paramLabel = "N", defaultValue = "0",
@@ -96,6 +99,9 @@ public final class QuickstartCommand extends JobCommand {
     protected JobResult run(JobConsole console) throws Exception {
         long start = System.nanoTime();
         Sizes s = sizes();
+        if (!fast && encoder == null && !Encoders.hasDefault()) {
+            console.say("Note: this build ships no pretrained encoder; using a seeded random-init ViT ('random-default').");
+        }
         Narrative story = new Narrative(console, 5);
         Path datasetDir = out.resolve("dataset");
         Path modelDir = out.resolve("model");

@@ -8,7 +8,9 @@ import ai.foresight.encoders.PatchEncoder;
 import ai.foresight.encoders.cache.CacheMetadata;
 import ai.foresight.encoders.cache.FeatureCache;
 import ai.foresight.encoders.cache.FeatureCacheConfig;
+import ai.foresight.encoders.catalog.Encoders;
 import ai.foresight.encoders.vit.VitPatchEncoder;
+import ai.foresight.experiments.encode.DatasetEncoding;
 import ai.foresight.experiments.io.AtomicFile;
 import ai.foresight.worldmodel.PredictorConfig;
 import ai.foresight.worldmodel.WorldModel;
@@ -75,14 +77,14 @@ public final class ModelTraining {
     /** Encodes every frame of the dataset in {@code dataDir} with the named encoder, unless its features are cached. */
     public static Encoded encode(String encoderName, Path dataDir, Events events) throws IOException {
         Dataset dataset = Dataset.open(dataDir);
-        try (PatchEncoder encoder = EncoderNames.load(encoderName)) {
+        try (PatchEncoder encoder = Encoders.load(encoderName)) {
             return encode(encoder, dataset, dataDir, events);
         }
     }
 
     private static Encoded encode(PatchEncoder encoder, Dataset dataset, Path dataDir, Events events) throws IOException {
         long start = System.nanoTime();
-        Path cacheDir = dataDir.resolve("features").resolve(encoder.id());
+        Path cacheDir = DatasetEncoding.defaultCacheDir(dataDir, encoder.id()); // shared with foresight encode
         DatasetFrameSource frames = DatasetFrameSource.of(dataset);
         if (!matches(FeatureCache.readMetadata(cacheDir), encoder, frames)) {
             events.encodingStarts(dataset.size());
@@ -102,7 +104,7 @@ public final class ModelTraining {
     public static TrainingOutcome run(TrainSpec spec, Path dataDir, Path outDir, Events events) throws IOException {
         Dataset dataset = Dataset.open(dataDir);
         DatasetManifest data = dataset.manifest();
-        try (PatchEncoder encoder = EncoderNames.load(spec.encoder()); NDManager manager = NDManager.newBaseManager()) {
+        try (PatchEncoder encoder = Encoders.load(spec.encoder()); NDManager manager = NDManager.newBaseManager()) {
             Encoded encoded = encode(encoder, dataset, dataDir, events);
             FeatureCache cache = encoded.cache();
             double encodeSeconds = encoded.reused() ? 0 : encoded.seconds();

@@ -1,0 +1,181 @@
+package ai.foresight.experiments.cli;
+
+import ai.djl.Device;
+import ai.foresight.datasets.store.Dataset;
+import ai.foresight.encoders.PatchEncoder;
+import ai.foresight.encoders.catalog.Encoders;
+import ai.foresight.encoders.probe.FeaturePooling;
+import ai.foresight.experiments.encode.ProbeConfig;
+import ai.foresight.experiments.encode.ProbeGoals;
+import ai.foresight.experiments.encode.StateProbe;
+import ai.foresight.experiments.job.JobCommand;
+import ai.foresight.experiments.job.JobConsole;
+import ai.foresight.experiments.job.JobResult;
+import ai.foresight.experiments.job.Progress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code foresight probe}: how well does an encoder's frozen output linearly hold the world's state?
+ * A ridge probe per state dimension, fitted on some episodes and scored (R²) on held-out ones, for
+ * the chosen encoder and, by default, an untrained ViT of the same size, so pretraining has to earn
+ * its keep. PushT's block angle is also probed as (cos θ, sin θ).
+ */
+@Command(name = "probe", mixinStandardHelpOptions = true,
+        description = "Ridge probe from frozen features to ground-truth state: held-out R² per dimension.")
+public final class ProbeCommand extends JobCommand {
+
+    @Option(names = "--data", required = true, paramLabel = "DIR", description = "Dataset directory (at least 3 episodes).")
+    private Path data;
+
+    @Option(names = "--encoder", paramLabel = "NAME", defaultValue = "default",
+            description = "Encoder to probe: default, random-tiny, random-default, a folder or a .pt file (default: ${DEFAULT-VALUE}).")
+    private String encoder;
+
+    @Option(names = "--baseline", paramLabel = "NAME", defaultValue = "random",
+            description = "Compare with: random (an untrained ViT of the encoder's size), none, or another encoder "
+                    + "name/path (default: ${DEFAULT-VALUE}).")
+    private String baseline;
+
+    @Option(names = "--pooling", paramLabel = "P", defaultValue = "flatten",
+            description = "flatten (every patch, keeps position) or mean (default: ${DEFAULT-VALUE}).")
+    private String pooling;
+
+    @Option(names = "--stride", paramLabel = "K", defaultValue = "1", description = "Use every K-th frame (default: ${DEFAULT-VALUE}).")
+    private int stride;
+
+    @Option(names = "--test-fraction", paramLabel = "F", defaultValue = "0.25",
+            description = "Fraction of episodes held out for scoring (default: ${DEFAULT-VALUE}).")
+    private double testFraction;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "0",
+            description = "Seed of the episode split and of the random baseline (default: ${DEFAULT-VALUE}).")
+    private long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Where result.json goes (default: DATA/probe).")
+    private Path out;
+
+    @Override
+    protected void validate() {
+        requireOneOf("--pooling", pooling, List.of("flatten", "mean"));
+        requireAtLeast("--stride", stride, 1);
+        if (!(testFraction > 0 && testFraction < 1)) {
+            throw badFlag("--test-fraction", "a number strictly between 0 and 1", testFraction);
+        }
+    }
+
+    @Override
+    protected JobResult run(JobConsole console) throws Exception {
+        Dataset dataset = Dataset.open(data);
+        ProbeConfig config = ProbeConfig.defaults().withStride(stride).withTestFraction(testFraction).withSeed(seed)
+                .withPooling(FeaturePooling.valueOf(pooling.toUpperCase(Locale.ROOT)));
+        List<PatchEncoder> opened = new ArrayList<>();
+        try {
+            PatchEncoder main = open(opened, Encoders.load(encoder));
+            List<StateProbe.Candidate> candidates = new ArrayList<>(List.of(new StateProbe.Candidate(encoder, main)));
+            if (!"none".equals(baseline)) {
+                PatchEncoder base = open(opened, "random".equals(baseline)
+                        ? Encoders.randomLike(main, seed, Device.cpu()) : Encoders.load(baseline));
+                candidates.add(new StateProbe.Candidate(baseline, base));
+            }
+            StateProbe.Report report = Progress.track(console, "probe", candidates.size(), "encoders",
+                    progress -> StateProbe.run(dataset, candidates, config, progress));
+            printTable(console, report);
+            return result(report);
+        } finally {
+            for (PatchEncoder e : opened) {
+                e.close();
+            }
+        }
+    }
+
+    private static PatchEncoder open(List<PatchEncoder> opened, PatchEncoder encoder) {
+        opened.add(encoder);
+        return encoder;
+    }
+
+    private void printTable(JobConsole console, StateProbe.Report report) {
+        console.say("Held-out R² on %s (%s): %d train / %d test episodes, %d / %d frames, %s pooling", data,
+                report.world(), report.trainEpisodes(), report.testEpisodes(), report.trainFrames(), report.testFrames(),
+                pooling);
+        StringBuilder header = new StringBuilder(String.format("  %-14s", "target"));
+        for (StateProbe.Score s : report.scores()) {
+            header.append(String.format(" %16s", abbreviate(s.name())));
+        }
+        Map<String, Double> goals = ProbeGoals.forWorld(report.world());
+        console.say("%s %8s", header, "goal");
+        for (int i = 0; i < report.targets().size(); i++) {
+            String target = report.targets().get(i);
+            StringBuilder line = new StringBuilder(String.format("  %-14s", target));
+            for (StateProbe.Score s : report.scores()) {
+                line.append(String.format(" %16.4f", s.r2()[i]));
+            }
+            Double goal = goals.get(target);
+            console.say("%s %8s", line, goal == null ? "" : String.format("≥ %.2f", goal));
+        }
+        StringBuilder mean = new StringBuilder(String.format("  %-14s", "mean"));
+        StringBuilder lambda = new StringBuilder(String.format("  %-14s", "λ"));
+        for (StateProbe.Score s : report.scores()) {
+            mean.append(String.format(" %16.4f", s.meanR2()));
+            lambda.append(String.format(" %16s", s.lambda()));
+        }
+        console.say("%s", mean);
+        console.say("%s", lambda);
+        if (!goals.isEmpty()) {
+            StateProbe.Score first = report.scores().get(0);
+            boolean met = ProbeGoals.check(report.world(), report.targets(), first.r2()).values().stream().allMatch(b -> b);
+            console.say("Goals for %s: %s", abbreviate(first.name()), met ? "met" : "NOT met");
+        }
+    }
+
+    private JobResult result(StateProbe.Report report) {
+        Map<String, Object> r2 = new LinkedHashMap<>();
+        Map<String, Object> meanR2 = new LinkedHashMap<>();
+        Map<String, Object> lambdas = new LinkedHashMap<>();
+        Map<String, Object> ids = new LinkedHashMap<>();
+        String[] roles = {"encoder", "baseline"};
+        for (int k = 0; k < report.scores().size(); k++) {
+            StateProbe.Score s = report.scores().get(k);
+            Map<String, Double> perTarget = new LinkedHashMap<>();
+            for (int i = 0; i < report.targets().size(); i++) {
+                perTarget.put(report.targets().get(i), s.r2()[i]);
+            }
+            r2.put(roles[k], perTarget);
+            meanR2.put(roles[k], s.meanR2());
+            lambdas.put(roles[k], s.lambda());
+            ids.put(roles[k], s.encoderId());
+        }
+        StateProbe.Score first = report.scores().get(0);
+        return new JobResult()
+                .put("world", report.world())
+                .put("encoder", encoder)
+                .put("baseline", baseline)
+                .put("encoder_ids", ids)
+                .put("targets", report.targets())
+                .put("r2", r2)
+                .put("mean_r2", meanR2)
+                .put("lambda", lambdas)
+                .put("goals", ProbeGoals.forWorld(report.world()))
+                .put("goals_met", ProbeGoals.check(report.world(), report.targets(), first.r2()))
+                .put("pooling", pooling)
+                .put("train_episodes", report.trainEpisodes())
+                .put("test_episodes", report.testEpisodes())
+                .put("train_frames", report.trainFrames())
+                .put("test_frames", report.testFrames());
+    }
+
+    private static String abbreviate(String name) {
+        return name.length() <= 16 ? name : "…" + name.substring(name.length() - 15);
+    }
+
+    @Override
+    protected Path outputDirectory() {
+        return out != null ? out : data.resolve("probe");
+    }
+}

@@ -1,0 +1,68 @@
+package ai.foresight.experiments.encode;
+
+import ai.foresight.encoders.probe.FeaturePooling;
+import java.util.Arrays;
+
+/**
+ * Settings of a {@link StateProbe}.
+ *
+ * @param testFraction fraction of episodes held out for scoring (split by episode, seeded)
+ * @param stride use every {@code stride}-th frame of each episode
+ * @param pooling how (N, D) patch features become one row; {@code FLATTEN} keeps where things are
+ * @param lambdas ridge strengths tried; the one with the best mean R² on a validation split of the
+ *     training episodes is refitted on all of them
+ * @param batchSize frames per forward pass
+ * @param seed seed of the episode splits
+ */
+public record ProbeConfig(double testFraction, int stride, FeaturePooling pooling, double[] lambdas, int batchSize, long seed) {
+    public ProbeConfig {
+        if (!(testFraction > 0 && testFraction < 1)) {
+            throw new IllegalArgumentException("testFraction: expected 0 < f < 1, got " + testFraction);
+        }
+        if (stride < 1) {
+            throw new IllegalArgumentException("stride: expected at least 1, got " + stride);
+        }
+        if (pooling == null) {
+            throw new IllegalArgumentException("pooling: expected MEAN or FLATTEN, got null");
+        }
+        if (lambdas == null || lambdas.length == 0 || Arrays.stream(lambdas).anyMatch(l -> !(l > 0) || Double.isInfinite(l))) {
+            throw new IllegalArgumentException("lambdas: expected at least one positive finite value, got "
+                    + Arrays.toString(lambdas));
+        }
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize: expected at least 1, got " + batchSize);
+        }
+        lambdas = lambdas.clone();
+    }
+
+    @Override
+    public double[] lambdas() {
+        return lambdas.clone();
+    }
+
+    /** A quarter of the episodes held out, every frame, flattened patches, λ in {1e-3, 1e-2, 0.1, 1}. */
+    public static ProbeConfig defaults() {
+        return new ProbeConfig(0.25, 1, FeaturePooling.FLATTEN, new double[] {1e-3, 1e-2, 1e-1, 1}, 64, 0);
+    }
+
+    /** For tests: one λ, small batches. */
+    public static ProbeConfig tiny() {
+        return new ProbeConfig(0.34, 1, FeaturePooling.FLATTEN, new double[] {1e-2}, 8, 0);
+    }
+
+    public ProbeConfig withStride(int newStride) {
+        return new ProbeConfig(testFraction, newStride, pooling, lambdas, batchSize, seed);
+    }
+
+    public ProbeConfig withPooling(FeaturePooling p) {
+        return new ProbeConfig(testFraction, stride, p, lambdas, batchSize, seed);
+    }
+
+    public ProbeConfig withTestFraction(double f) {
+        return new ProbeConfig(f, stride, pooling, lambdas, batchSize, seed);
+    }
+
+    public ProbeConfig withSeed(long newSeed) {
+        return new ProbeConfig(testFraction, stride, pooling, lambdas, batchSize, newSeed);
+    }
+}

@@ -1,0 +1,96 @@
+package ai.foresight.experiments.encode;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.index.NDIndex;
+import ai.foresight.datasets.store.Dataset;
+import ai.foresight.datasets.store.Episode;
+import ai.foresight.encoders.PatchEncoder;
+import ai.foresight.encoders.PatchFeatures;
+import ai.foresight.encoders.PixelNormalization;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StateProbeTest {
+    @TempDir
+    Path tmp;
+
+    /** One token holding pixel (0, 0)'s RGB: exactly what the synthetic frames encode. */
+    private static final class FirstPixelEncoder implements PatchEncoder {
+        private final int size;
+
+        FirstPixelEncoder(int size) {
+            this.size = size;
+        }
+
+        @Override
+        public PatchFeatures encodeFeatures(NDArray pixels) {
+            checkInput(pixels);
+            long b = pixels.getShape().get(0);
+            return new PatchFeatures(pixels.get(new NDIndex(":, :, 0, 0")).reshape(b, 1, 3), null);
+        }
+
+        @Override public int gridHeight() { return 1; }
+        @Override public int gridWidth() { return 1; }
+        @Override public int dim() { return 3; }
+        @Override public int inputHeight() { return size; }
+        @Override public int inputWidth() { return size; }
+        @Override public PixelNormalization normalization() { return PixelNormalization.identity(); }
+        @Override public boolean isFrozen() { return true; }
+        @Override public String id() { return "first-pixel"; }
+        @Override public void close() { }
+    }
+
+    @Test
+    void recoversWhatTheFramesHoldAndNothingElse() throws IOException {
+        Dataset dataset = Dataset.open(SyntheticDataset.write(tmp.resolve("synthetic"), 8, 10, 8, 3));
+        int[] calls = {0};
+        StateProbe.Report report = StateProbe.run(dataset,
+                List.of(new StateProbe.Candidate("pixel", new FirstPixelEncoder(8))),
+                ProbeConfig.defaults(), done -> calls[0] = done);
+        assertEquals(List.of("x", "y", "hidden"), report.targets());
+        assertEquals(1, calls[0]);
+        assertEquals(6, report.trainEpisodes());
+        assertEquals(2, report.testEpisodes());
+        assertEquals(60, report.trainFrames());
+        assertEquals(20, report.testFrames());
+        double[] r2 = report.scores().get(0).r2();
+        assertEquals(1.0, r2[0], 1e-4, "x is pixel (0,0) red");
+        assertEquals(1.0, r2[1], 1e-4, "y is pixel (0,0) green");
+        assertTrue(r2[2] < 0.2, "hidden is not in the frame: R² " + r2[2]);
+        assertEquals("first-pixel", report.scores().get(0).encoderId());
+    }
+
+    @Test
+    void strideKeepsEveryKthFrame() throws IOException {
+        Dataset dataset = Dataset.open(SyntheticDataset.write(tmp.resolve("synthetic"), 4, 10, 8, 3));
+        StateProbe.Report report = StateProbe.run(dataset, List.of(new StateProbe.Candidate("pixel", new FirstPixelEncoder(8))),
+                ProbeConfig.tiny().withStride(3), done -> { });
+        assertEquals(4 * 3, report.trainFrames(), "frames 0, 3, 6, 9 of 3 training episodes");
+        assertEquals(4, report.testFrames());
+    }
+
+    @Test
+    void refusesDatasetsTooSmallToSplit() throws IOException {
+        Dataset dataset = Dataset.open(SyntheticDataset.write(tmp.resolve("two"), 2, 4, 8, 3));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> StateProbe.run(dataset,
+                List.of(new StateProbe.Candidate("pixel", new FirstPixelEncoder(8))), ProbeConfig.tiny(), d -> { }));
+        assertTrue(e.getMessage().contains("expected at least 3 episodes"), e.getMessage());
+    }
+
+    @Test
+    void anglesAlsoBecomeCosineAndSine() throws IOException {
+        ProbeTargets targets = ProbeTargets.forState(List.of("agent_x", "block_angle", "agent_vx"));
+        assertEquals(List.of("agent_x", "block_angle", "block_cos", "block_sin", "agent_vx"), targets.names());
+        Episode ep = new Episode(1, 1, 1, new byte[3], null, 1, new float[1], 1, new float[1], 3,
+                new double[] {5, Math.PI / 3, -2}, new float[1]);
+        assertArrayEquals(new double[] {5, Math.PI / 3, 0.5, Math.sqrt(3) / 2, -2}, targets.row(ep, 0), 1e-12);
+    }
+}
