@@ -146,7 +146,7 @@ public final class QuickstartCommand extends JobCommand {
                 trained.evaluation().oneStepCopyLastMse(), trained.evaluation().oneStepRatio());
 
         EvalSpec evalSpec = new EvalSpec(WORLD, PlannerKind.CEM, s.pairs(), s.budget(), false, s.horizon(), s.samples(),
-                s.iterations(), seed, Math.min(4, s.pairs()));
+                s.iterations(), seed, Math.min(4, s.pairs()), 0);
         JobResult evaluation = story.step("Plan to " + s.pairs() + " unseen goals with MPC + CEM and write the report", () -> {
             try (NDManager manager = NDManager.newBaseManager(); TrainedModel model = TrainedModel.load(modelDir, manager)) {
                 return EvalCommand.evaluate(console, model, evalSpec, reportDir);
