@@ -55,6 +55,11 @@ public final class EvalCommand extends JobCommand {
             description = "Optimiser iterations (default: the optimiser's, CEM 10).")
     private int iterations;
 
+    @Option(names = "--discount", paramLabel = "G", defaultValue = "0",
+            description = "Goal cost over imagined frames: 0 = last frame only (DINO-WM), else every frame weighted G^t "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private double discount;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Protocol seed of the pairs (default: ${DEFAULT-VALUE}).")
     private long seed;
 
@@ -78,13 +83,16 @@ public final class EvalCommand extends JobCommand {
         requireAtLeast("--samples", samples, 0);
         requireAtLeast("--iterations", iterations, 0);
         requireAtLeast("--gifs", gifs, 0);
+        if (!(discount >= 0 && discount <= 1)) {
+            throw badFlag("--discount", "0 (last frame) or a gamma in (0, 1]", discount);
+        }
     }
 
     @Override
     protected JobResult run(JobConsole console) throws Exception {
         try (NDManager manager = NDManager.newBaseManager(); TrainedModel trained = TrainedModel.load(model, manager)) {
             EvalSpec spec = new EvalSpec(world != null ? world : trained.world(), PlannerKind.parse(planner), pairs, budget,
-                    openLoop, horizon, samples, iterations, seed, gifs);
+                    openLoop, horizon, samples, iterations, seed, gifs, discount);
             reportDir = out != null ? out
                     : model.resolve("eval-" + spec.world() + "-" + spec.planner().id() + (openLoop ? "-open-loop" : ""));
             return evaluate(console, trained, spec, reportDir);
@@ -106,6 +114,7 @@ public final class EvalCommand extends JobCommand {
         }
         return result.put("planner", spec.planner().id())
                 .put("open_loop", spec.openLoop())
+                .put("discount", spec.discount())
                 .put("budget", o.budget())
                 .put("seconds", o.seconds())
                 .put("report", o.report());

@@ -19,9 +19,11 @@ import ai.foresight.planner.objective.FrameWeighting;
  * @param iterations optimiser iterations, 0 for the optimiser's default
  * @param protocolSeed seed the pairs derive from
  * @param gifs how many of the first episodes get an animated GIF in the report
+ * @param discount 0 to score only the last imagined frame (DINO-WM), or gamma in (0, 1] to score every imagined
+ *     frame with weight gamma^t (reaching the goal early and staying there wins)
  */
 public record EvalSpec(String world, PlannerKind planner, int pairs, int budget, boolean openLoop, int horizon, int samples,
-        int iterations, long protocolSeed, int gifs) {
+        int iterations, long protocolSeed, int gifs, double discount) {
 
     public EvalSpec {
         if (world == null || world.isBlank()) {
@@ -33,6 +35,9 @@ public record EvalSpec(String world, PlannerKind planner, int pairs, int budget,
         if (pairs < 1) {
             throw new IllegalArgumentException("pairs: expected at least 1, got " + pairs);
         }
+        if (!(discount >= 0 && discount <= 1)) {
+            throw new IllegalArgumentException("discount: expected 0 (last frame only) or a gamma in (0, 1], got " + discount);
+        }
         if (budget < 0 || horizon < 1 || samples < 0 || iterations < 0 || gifs < 0) {
             throw new IllegalArgumentException("budget/horizon/samples/iterations/gifs: expected budget >= 0, horizon >= 1, others >= 0, got "
                     + budget + ", " + horizon + ", " + samples + ", " + iterations + ", " + gifs);
@@ -41,7 +46,7 @@ public record EvalSpec(String world, PlannerKind planner, int pairs, int budget,
 
     /** The protocol: 50 pairs, MPC with CEM at DINO-WM's settings, the world's default budget, 4 GIFs. */
     public static EvalSpec defaults(String world) {
-        return new EvalSpec(world, PlannerKind.CEM, 50, 0, false, 5, 0, 0, 0L, 4);
+        return new EvalSpec(world, PlannerKind.CEM, 50, 0, false, 5, 0, 0, 0L, 4, 0);
     }
 
     /**
@@ -67,16 +72,20 @@ public record EvalSpec(String world, PlannerKind planner, int pairs, int budget,
 
     /** The agent settings: MPC executing one model step per plan, or the whole plan when open-loop. */
     public AgentConfig agentConfig() {
-        AgentConfig config = new AgentConfig(planner, samples, iterations, horizon, 1, proprioWeight(world), FrameWeighting.lastFrame(),
-                protocolSeed);
+        AgentConfig config = new AgentConfig(planner, samples, iterations, horizon, 1, proprioWeight(world), frames(), protocolSeed);
         return openLoop ? config.openLoop() : config;
     }
 
+    /** Which imagined frames the goal cost scores. */
+    public FrameWeighting frames() {
+        return discount == 0 ? FrameWeighting.lastFrame() : FrameWeighting.discounted((float) discount);
+    }
+
     public EvalSpec withPairs(int n) {
-        return new EvalSpec(world, planner, n, budget, openLoop, horizon, samples, iterations, protocolSeed, gifs);
+        return new EvalSpec(world, planner, n, budget, openLoop, horizon, samples, iterations, protocolSeed, gifs, discount);
     }
 
     public EvalSpec withBudget(int steps, int newSamples, int newIterations) {
-        return new EvalSpec(world, planner, pairs, steps, openLoop, horizon, newSamples, newIterations, protocolSeed, gifs);
+        return new EvalSpec(world, planner, pairs, steps, openLoop, horizon, newSamples, newIterations, protocolSeed, gifs, discount);
     }
 }

@@ -62,6 +62,8 @@ final class EvaluationReport {
         row(h, "encoder", model.encoderName() + " (" + model.encoderId() + ")");
         row(h, "planner", spec.planner().id() + ", " + mode + ", horizon " + spec.horizon() + " model steps"
                 + (spec.samples() > 0 ? ", " + spec.samples() + " samples" : "") + (spec.iterations() > 0 ? ", " + spec.iterations() + " iterations" : ""));
+        row(h, "goal cost", (spec.discount() == 0 ? "last imagined frame" : "every imagined frame, weight " + spec.discount() + "^t")
+                + ", proprio weight " + EvalSpec.proprioWeight(spec.world()));
         row(h, "success threshold", f("%.3f", threshold));
         row(h, "protocol seed", Long.toString(spec.protocolSeed()));
         h.append("</table>\n");

@@ -38,7 +38,8 @@ final class ModelPresets {
         int batch = spec.batchSize() > 0 ? spec.batchSize() : base.batchSize();
         int warmup = Math.min(base.warmupSteps(), Math.max(0, steps / 10));
         int logEvery = Math.max(1, Math.min(10, steps / 50));
-        int evalEvery = Math.max(1, steps / 5);
+        boolean tiny = "tiny".equals(spec.preset());
+        int evalEvery = tiny ? steps : Math.max(1, steps / 5); // tiny runs validate once, at the end
         return new TrainerConfig(steps, batch, base.peakLearningRate(), base.finalLearningRate(), warmup, base.weightDecay(),
                 base.clipNorm(), base.proprioWeight(), base.rewardWeight(), base.proprioHeadWeight(), spec.seed(), logEvery,
                 evalEvery, base.evalBatches(), steps, base.keepCheckpoints());

@@ -5,9 +5,12 @@ import ai.foresight.datasets.store.Dataset;
 import ai.foresight.datasets.store.DatasetManifest;
 import ai.foresight.encoders.DatasetFrameSource;
 import ai.foresight.encoders.PatchEncoder;
+import ai.foresight.encoders.cache.CacheMetadata;
 import ai.foresight.encoders.cache.FeatureCache;
 import ai.foresight.encoders.cache.FeatureCacheConfig;
+import ai.foresight.encoders.catalog.Encoders;
 import ai.foresight.encoders.vit.VitPatchEncoder;
+import ai.foresight.experiments.encode.DatasetEncoding;
 import ai.foresight.experiments.io.AtomicFile;
 import ai.foresight.worldmodel.PredictorConfig;
 import ai.foresight.worldmodel.WorldModel;
@@ -58,7 +61,41 @@ public final class ModelTraining {
         default void evaluated(long step, Evaluation evaluation) {}
     }
 
+    /**
+     * Features of a dataset under one encoder.
+     *
+     * @param cache the opened feature cache
+     * @param directory its folder, {@code DATA/features/<encoder id>}
+     * @param frames frames encoded (or found)
+     * @param seconds wall time of opening, and building when needed
+     * @param reused whether matching features were already stored
+     */
+    public record Encoded(FeatureCache cache, Path directory, long frames, double seconds, boolean reused) {}
+
     private ModelTraining() {}
+
+    /** Encodes every frame of the dataset in {@code dataDir} with the named encoder, unless its features are cached. */
+    public static Encoded encode(String encoderName, Path dataDir, Events events) throws IOException {
+        Dataset dataset = Dataset.open(dataDir);
+        try (PatchEncoder encoder = Encoders.load(encoderName)) {
+            return encode(encoder, dataset, dataDir, events);
+        }
+    }
+
+    private static Encoded encode(PatchEncoder encoder, Dataset dataset, Path dataDir, Events events) throws IOException {
+        long start = System.nanoTime();
+        Path cacheDir = DatasetEncoding.defaultCacheDir(dataDir, encoder.id()); // shared with foresight encode
+        DatasetFrameSource frames = DatasetFrameSource.of(dataset);
+        if (!matches(FeatureCache.readMetadata(cacheDir), encoder, frames)) {
+            events.encodingStarts(dataset.size());
+        }
+        FeatureCache cache = FeatureCache.open(cacheDir, encoder, frames, FeatureCacheConfig.defaults(), events::encoded);
+        return new Encoded(cache, cacheDir, dataset.manifest().frames(), (System.nanoTime() - start) / 1e9, !cache.wasBuilt());
+    }
+
+    private static boolean matches(CacheMetadata m, PatchEncoder encoder, DatasetFrameSource frames) {
+        return m != null && m.encoderId().equals(encoder.id()) && m.datasetChecksum().equals(frames.checksum());
+    }
 
     /**
      * @param dataDir a dataset directory (its {@code features/} folder receives the encoder's cache)
@@ -67,16 +104,10 @@ public final class ModelTraining {
     public static TrainingOutcome run(TrainSpec spec, Path dataDir, Path outDir, Events events) throws IOException {
         Dataset dataset = Dataset.open(dataDir);
         DatasetManifest data = dataset.manifest();
-        try (PatchEncoder encoder = EncoderNames.load(spec.encoder()); NDManager manager = NDManager.newBaseManager()) {
-            long encodeStart = System.nanoTime();
-            Path cacheDir = dataDir.resolve("features").resolve(encoder.id());
-            boolean reusable = FeatureCache.readMetadata(cacheDir) != null;
-            if (!reusable) {
-                events.encodingStarts(dataset.size());
-            }
-            FeatureCache cache = FeatureCache.open(cacheDir, encoder, DatasetFrameSource.of(dataset), FeatureCacheConfig.defaults(),
-                    events::encoded);
-            double encodeSeconds = cache.wasBuilt() ? (System.nanoTime() - encodeStart) / 1e9 : 0;
+        try (PatchEncoder encoder = Encoders.load(spec.encoder()); NDManager manager = NDManager.newBaseManager()) {
+            Encoded encoded = encode(encoder, dataset, dataDir, events);
+            FeatureCache cache = encoded.cache();
+            double encodeSeconds = encoded.reused() ? 0 : encoded.seconds();
 
             WorldModelConfig modelConfig = ModelPresets.worldModel(spec, encoder, data);
             TrainerConfig trainerConfig = ModelPresets.trainer(spec);

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.foresight.datasets.env.Env;
 import ai.foresight.datasets.worlds.Worlds;
 import ai.foresight.encoders.PatchEncoder;
+import ai.foresight.encoders.catalog.Encoders;
 import ai.foresight.encoders.vit.VitPatchEncoder;
 import ai.foresight.planner.agent.AgentConfig;
 import ai.foresight.planner.agent.GoalReachingAgent;
@@ -69,7 +70,7 @@ public final class TrainedModel implements AutoCloseable {
         ModelManifest manifest = readManifest(dir);
         PatchEncoder encoder = manifest.encoderDir() != null
                 ? VitPatchEncoder.load(dir.resolve(manifest.encoderDir()), Device.cpu())
-                : EncoderNames.load(manifest.encoderName());
+                : Encoders.load(manifest.encoderName());
         try {
             if (!encoder.id().equals(manifest.encoderId())) {
                 throw new IOException(dir.resolve(MANIFEST) + ": encoder_id: expected " + manifest.encoderId()

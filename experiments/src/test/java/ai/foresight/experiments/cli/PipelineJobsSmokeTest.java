@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Smoke tests of the jobs that run the datasets module end to end (generate, show, quickstart,
+ * Smoke tests of the jobs that run the datasets module end to end (generate, show, quickstart --fast,
  * bench generate) on tiny settings. They need the worlds, the store and the generator from the
  * datasets branches: before those merge, these tests fail with "... is not written yet".
  */
@@ -70,22 +70,23 @@ class PipelineJobsSmokeTest {
     }
 
     @Test
-    void quickstartRunsThePipelineEndToEnd() {
+    void quickstartRunsThePipelineOnFastSettings() {
         Path out = tmp.resolve("quickstart");
-        CliRun run = CliRun.of("quickstart", "--fast", "--episodes", "3", "--steps", "20", "--pairs", "1",
-                "--out", out.toString(), "--json");
+        CliRun run = CliRun.of("quickstart", "--fast", "--out", out.toString(), "--json");
         assertEquals(0, run.exitCode(), run::toString);
         JsonNode json = run.lastLineJson();
         assertTrue(Files.isDirectory(Path.of(json.get("dataset").asText())));
         assertTrue(Files.isRegularFile(Path.of(json.get("gif").asText())));
-        assertEquals(60, json.get("frames").asInt());
-        assertTrue(Files.isRegularFile(Path.of(json.get("report").asText())), "report.html is written");
-        assertTrue(Files.isDirectory(Path.of(json.get("model_dir").asText())));
-        double success = json.get("success_rate").asDouble();
-        assertTrue(success >= 0 && success <= 1, "success rate in [0, 1]: " + success);
-        assertTrue(json.get("val_one_step_mse").asDouble() >= 0);
-        assertTrue(run.stderr().contains("[1/4]") && run.stderr().contains("[4/4]"), run.stderr());
-        assertTrue(Files.isRegularFile(out.resolve("result.json")));
+        assertEquals(6 * 16, json.get("frames").asInt());
+        double rate = json.get("success_rate").asDouble();
+        assertTrue(rate == 0 || rate == 0.5 || rate == 1, "2 pairs: " + rate);
+        assertTrue(Files.isRegularFile(Path.of(json.get("model_dir").asText()).resolve("model.json")));
+        assertTrue(Files.isRegularFile(Path.of(json.get("report").asText())));
+        for (int i = 1; i <= 5; i++) {
+            assertTrue(run.stderr().contains("[" + i + "/5]"), run.stderr());
+        }
+        assertTrue(run.stderr().contains("Success rate"), run.stderr());
+        assertEquals(json, CliRun.readJson(out.resolve("result.json")));
     }
 
     @Test
