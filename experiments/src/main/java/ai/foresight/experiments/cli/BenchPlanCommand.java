@@ -163,6 +163,8 @@ public final class BenchPlanCommand extends JobCommand {
                     b.objectiveSeconds(), 100 * b.objectiveSeconds() / plan, b.gemmSeconds(), b.gemmGflops(), b.nonGemmSeconds());
             console.say("  per-op floor     %.3f s (the same ops on 1 candidate)", b.dispatchFloorSeconds());
             console.say("  optimiser alone  %.3f s (CEM on a trivial cost)", b.optimizerSeconds());
+            console.say("  libtorch profiler, self time per plan (GEMM ops %.0f%% of it):", 100 * b.profiledGemmShare());
+            b.opSeconds().forEach((op, seconds) -> console.say("    %-28s %.3f s", op, seconds));
         }
         console.say("goals: plan <= %.1f s %s, efficiency >= %.0f%% %s, iCEM ratio >= %.0fx %s", GOAL_PLAN_SECONDS,
                 verdict(r.cem().median() <= GOAL_PLAN_SECONDS), 100 * GOAL_EFFICIENCY, verdict(r.efficiency() >= GOAL_EFFICIENCY),
@@ -223,7 +225,9 @@ public final class BenchPlanCommand extends JobCommand {
             parts.put("dispatch_floor_seconds", b.dispatchFloorSeconds());
             parts.put("optimizer_seconds", b.optimizerSeconds());
             parts.put("gemm_gflops", b.gemmGflops());
+            parts.put("profiled_gemm_share", b.profiledGemmShare());
             result.put("breakdown", parts);
+            result.put("op_seconds", b.opSeconds());
         }
         Map<String, Boolean> met = new LinkedHashMap<>();
         met.put("plan_seconds", r.cem().median() <= GOAL_PLAN_SECONDS);

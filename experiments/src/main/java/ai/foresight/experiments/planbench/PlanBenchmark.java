@@ -8,6 +8,7 @@ import ai.foresight.planner.optim.OptimizationResult;
 import ai.foresight.planner.optim.SearchSpace;
 import ai.foresight.planner.optim.SequenceOptimizer;
 import ai.foresight.worldmodel.WorldModel;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,7 +51,7 @@ public final class PlanBenchmark {
     /**
      * @param withBreakdown also measure where a CEM plan's time goes
      */
-    public PlanBenchResult run(BenchModel bench, boolean withBreakdown, NDManager manager) {
+    public PlanBenchResult run(BenchModel bench, boolean withBreakdown, NDManager manager) throws IOException {
         WorldModel model = bench.model();
         List<String> planners = new ArrayList<>();
         planners.add("cem");

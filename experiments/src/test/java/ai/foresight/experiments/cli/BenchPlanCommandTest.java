@@ -36,6 +36,7 @@ class BenchPlanCommandTest {
         assertTrue(json.get("model").asText().contains("fresh weights"), json.get("model").asText());
         assertEquals(1, json.get("torch_threads").asInt());
         assertTrue(json.get("breakdown").get("gemm_seconds").asDouble() > 0);
+        assertTrue(json.get("op_seconds").has("aten::mm"), json.get("op_seconds").toString());
         assertEquals(json, CliRun.readJson(out.resolve("result.json")));
         assertTrue(run.stderr().contains("where a CEM plan's"), run.stderr());
     }
