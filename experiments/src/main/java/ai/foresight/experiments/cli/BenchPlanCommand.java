@@ -70,6 +70,14 @@ public final class BenchPlanCommand extends JobCommand {
             description = "Planners to time and compare with CEM: cem, icem, mppi (default: ${DEFAULT-VALUE}).")
     private List<String> planners;
 
+    @Option(names = "--icem-samples", paramLabel = "N", defaultValue = "0",
+            description = "iCEM's first population; 0 = --samples. Its elites keep CEM's elite fraction (default: ${DEFAULT-VALUE}).")
+    private int icemSamples;
+
+    @Option(names = "--icem-beta", paramLabel = "B", defaultValue = "2",
+            description = "iCEM's coloured-noise exponent (2 in the paper, 0 = white) (default: ${DEFAULT-VALUE}).")
+    private float icemBeta;
+
     @Option(names = "--matmul-sizes", paramLabel = "N", split = ",", defaultValue = "1024,2048",
             description = "Sides of the fp32 matmuls that measure the peak (default: ${DEFAULT-VALUE}).")
     private List<Integer> matmulSizes;
@@ -116,8 +124,14 @@ public final class BenchPlanCommand extends JobCommand {
             }
         }
         requireAtLeast("--threads", threads, 0);
+        if (icemSamples == 1 || icemSamples < 0) {
+            throw badFlag("--icem-samples", "0 (= --samples) or at least 2", icemSamples);
+        }
+        if (!(icemBeta >= 0) || !Float.isFinite(icemBeta)) {
+            throw badFlag("--icem-beta", "a finite exponent >= 0", icemBeta);
+        }
         config = new PlanBenchConfig(samples, elites, horizon, iterations, plans, warmup, pairs, planners, 2f, 3,
-                matmulSizes, seed);
+                matmulSizes, icemSamples == 0 ? samples : icemSamples, icemBeta, seed);
     }
 
     @Override
@@ -145,6 +159,10 @@ public final class BenchPlanCommand extends JobCommand {
     private void report(JobConsole console, PlanBenchResult r) {
         console.say("%d samples x horizon %d x %d iterations, %d timed plans after %d, %d torch threads, load average %.1f",
                 samples, horizon, iterations, plans, warmup, r.torchThreads(), r.loadAverage());
+        if (planners.contains("icem")) {
+            console.say("iCEM: %d samples, %d elites, noise beta %.1f", config.icemSamples(), config.icemElites(),
+                    config.icemNoiseExponent());
+        }
         for (PlannerTiming t : r.timings()) {
             console.say("  %-5s median %.3f s, p90 %.3f s (%,d evaluations per plan)", t.planner(), t.median(), t.p90(),
                     t.evaluationsPerPlan());
@@ -209,6 +227,8 @@ public final class BenchPlanCommand extends JobCommand {
                 .put("horizon", horizon)
                 .put("iterations", iterations)
                 .put("plans", plans)
+                .put("icem_samples", config.icemSamples())
+                .put("icem_noise_beta", config.icemNoiseExponent())
                 .put("planner_seconds_median", medians)
                 .put("planner_seconds_p90", p90s)
                 .put("evaluation_ratio", ratios)
