@@ -140,13 +140,12 @@ public final class BenchPlanCommand extends JobCommand {
             Engine.getEngine("PyTorch"); // loads libtorch, whose thread count is set next
             JniUtils.setNumThreads(threads);
         }
-        PlanBenchmark benchmark = new PlanBenchmark(config, null);
         PlanBenchResult r;
         try (NDManager manager = NDManager.newBaseManager("PyTorch");
                 BenchModel bench = model != null ? BenchModel.trained(model, manager)
                         : BenchModel.freshPreset(preset, featureDim, seed, manager)) {
             console.say("model: %s, %,d parameters", bench.description(), bench.model().parameterCount());
-            r = Progress.track(console, "bench plan", benchmark.totalSteps(breakdown), "steps", progress ->
+            r = Progress.track(console, "bench plan", PlanBenchmark.totalSteps(config, breakdown), "steps", progress ->
                     new PlanBenchmark(config, (stage, done, total) -> {
                         console.detail("%s (%d/%d)", stage, done, total);
                         progress.accept(done);

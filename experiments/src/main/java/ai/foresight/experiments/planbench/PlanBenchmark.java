@@ -42,7 +42,7 @@ public final class PlanBenchmark {
     }
 
     /** Units of work {@link #run} reports, for a progress bar. */
-    public int totalSteps(boolean breakdown) {
+    public static int totalSteps(PlanBenchConfig config, boolean breakdown) {
         int planners = (int) config.planners().stream().filter(p -> !p.equals("cem")).count() + 1;
         // plans per planner, CEM targets plus each other planner's runs per scenario, breakdown, two peaks
         return planners * (config.warmup() + config.plans()) + planners * config.pairs() + (breakdown ? 1 : 0) + 2;
@@ -57,7 +57,7 @@ public final class PlanBenchmark {
         planners.add("cem");
         config.planners().stream().filter(p -> !p.equals("cem")).forEach(planners::add);
         int[] done = {0};
-        int total = totalSteps(withBreakdown);
+        int total = totalSteps(config, withBreakdown);
         List<MatmulBenchmark.Result> peaks = new ArrayList<>(measurePeaks());
         listener.step("matmul peak", ++done[0], total);
         List<PlanningScenario> scenarios = new ArrayList<>();
