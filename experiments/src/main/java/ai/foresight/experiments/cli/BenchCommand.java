@@ -7,7 +7,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code foresight bench}: the group of throughput benchmarks; each benchmark is a subcommand. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure throughput.",
-        subcommands = {BenchGenerateCommand.class, BenchEncodeCommand.class, BenchPlanCommand.class})
+        subcommands = {BenchGenerateCommand.class, BenchEncodeCommand.class, BenchPlanCommand.class,
+                BenchServeCommand.class})
 public final class BenchCommand implements Runnable {
     @Spec
     private CommandSpec spec;
