@@ -70,6 +70,14 @@ public final class BenchPlanCommand extends JobCommand {
             description = "Planners to time and compare with CEM: cem, icem, mppi (default: ${DEFAULT-VALUE}).")
     private List<String> planners;
 
+    @Option(names = "--icem-samples", paramLabel = "N", defaultValue = "0",
+            description = "iCEM's first population; 0 = --samples. Its elites keep CEM's elite fraction (default: ${DEFAULT-VALUE}).")
+    private int icemSamples;
+
+    @Option(names = "--icem-beta", paramLabel = "B", defaultValue = "2",
+            description = "iCEM's coloured-noise exponent (2 in the paper, 0 = white) (default: ${DEFAULT-VALUE}).")
+    private float icemBeta;
+
     @Option(names = "--matmul-sizes", paramLabel = "N", split = ",", defaultValue = "1024,2048",
             description = "Sides of the fp32 matmuls that measure the peak (default: ${DEFAULT-VALUE}).")
     private List<Integer> matmulSizes;
@@ -116,8 +124,14 @@ public final class BenchPlanCommand extends JobCommand {
             }
         }
         requireAtLeast("--threads", threads, 0);
+        if (icemSamples == 1 || icemSamples < 0) {
+            throw badFlag("--icem-samples", "0 (= --samples) or at least 2", icemSamples);
+        }
+        if (!(icemBeta >= 0) || !Float.isFinite(icemBeta)) {
+            throw badFlag("--icem-beta", "a finite exponent >= 0", icemBeta);
+        }
         config = new PlanBenchConfig(samples, elites, horizon, iterations, plans, warmup, pairs, planners, 2f, 3,
-                matmulSizes, seed);
+                matmulSizes, icemSamples == 0 ? samples : icemSamples, icemBeta, seed);
     }
 
     @Override
@@ -126,13 +140,12 @@ public final class BenchPlanCommand extends JobCommand {
             Engine.getEngine("PyTorch"); // loads libtorch, whose thread count is set next
             JniUtils.setNumThreads(threads);
         }
-        PlanBenchmark benchmark = new PlanBenchmark(config, null);
         PlanBenchResult r;
         try (NDManager manager = NDManager.newBaseManager("PyTorch");
                 BenchModel bench = model != null ? BenchModel.trained(model, manager)
                         : BenchModel.freshPreset(preset, featureDim, seed, manager)) {
             console.say("model: %s, %,d parameters", bench.description(), bench.model().parameterCount());
-            r = Progress.track(console, "bench plan", benchmark.totalSteps(breakdown), "steps", progress ->
+            r = Progress.track(console, "bench plan", PlanBenchmark.totalSteps(config, breakdown), "steps", progress ->
                     new PlanBenchmark(config, (stage, done, total) -> {
                         console.detail("%s (%d/%d)", stage, done, total);
                         progress.accept(done);
@@ -145,6 +158,10 @@ public final class BenchPlanCommand extends JobCommand {
     private void report(JobConsole console, PlanBenchResult r) {
         console.say("%d samples x horizon %d x %d iterations, %d timed plans after %d, %d torch threads, load average %.1f",
                 samples, horizon, iterations, plans, warmup, r.torchThreads(), r.loadAverage());
+        if (planners.contains("icem")) {
+            console.say("iCEM: %d samples, %d elites, noise beta %.1f", config.icemSamples(), config.icemElites(),
+                    config.icemNoiseExponent());
+        }
         for (PlannerTiming t : r.timings()) {
             console.say("  %-5s median %.3f s, p90 %.3f s (%,d evaluations per plan)", t.planner(), t.median(), t.p90(),
                     t.evaluationsPerPlan());
@@ -163,6 +180,8 @@ public final class BenchPlanCommand extends JobCommand {
                     b.objectiveSeconds(), 100 * b.objectiveSeconds() / plan, b.gemmSeconds(), b.gemmGflops(), b.nonGemmSeconds());
             console.say("  per-op floor     %.3f s (the same ops on 1 candidate)", b.dispatchFloorSeconds());
             console.say("  optimiser alone  %.3f s (CEM on a trivial cost)", b.optimizerSeconds());
+            console.say("  libtorch profiler, self time per plan (GEMM ops %.0f%% of it):", 100 * b.profiledGemmShare());
+            b.opSeconds().forEach((op, seconds) -> console.say("    %-28s %.3f s", op, seconds));
         }
         console.say("goals: plan <= %.1f s %s, efficiency >= %.0f%% %s, iCEM ratio >= %.0fx %s", GOAL_PLAN_SECONDS,
                 verdict(r.cem().median() <= GOAL_PLAN_SECONDS), 100 * GOAL_EFFICIENCY, verdict(r.efficiency() >= GOAL_EFFICIENCY),
@@ -207,6 +226,8 @@ public final class BenchPlanCommand extends JobCommand {
                 .put("horizon", horizon)
                 .put("iterations", iterations)
                 .put("plans", plans)
+                .put("icem_samples", config.icemSamples())
+                .put("icem_noise_beta", config.icemNoiseExponent())
                 .put("planner_seconds_median", medians)
                 .put("planner_seconds_p90", p90s)
                 .put("evaluation_ratio", ratios)
@@ -223,7 +244,9 @@ public final class BenchPlanCommand extends JobCommand {
             parts.put("dispatch_floor_seconds", b.dispatchFloorSeconds());
             parts.put("optimizer_seconds", b.optimizerSeconds());
             parts.put("gemm_gflops", b.gemmGflops());
+            parts.put("profiled_gemm_share", b.profiledGemmShare());
             result.put("breakdown", parts);
+            result.put("op_seconds", b.opSeconds());
         }
         Map<String, Boolean> met = new LinkedHashMap<>();
         met.put("plan_seconds", r.cem().median() <= GOAL_PLAN_SECONDS);

@@ -15,6 +15,7 @@ import ai.foresight.worldmodel.Rollout;
 import ai.foresight.worldmodel.WorldModel;
 import ai.foresight.worldmodel.data.DataNormalization;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -144,7 +145,7 @@ public final class EpisodeImagination {
         int pd = model.config().predictor().proprioDim();
         float[] out = new float[frames.length * pd];
         for (int j = 0; j < frames.length; j++) {
-            float[] row = normalization.normalizeProprio(java.util.Arrays.copyOf(episode.proprioAt(frames[j]), pd));
+            float[] row = normalization.normalizeProprio(Arrays.copyOf(episode.proprioAt(frames[j]), pd));
             System.arraycopy(row, 0, out, j * pd, pd);
         }
         return out;

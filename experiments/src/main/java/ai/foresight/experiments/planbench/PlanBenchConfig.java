@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * Settings of {@link PlanBenchmark}.
  *
- * @param samples candidates per CEM iteration (N; DINO-WM 300), also iCEM's first population and MPPI's
+ * @param samples candidates per CEM iteration (N; DINO-WM 300), also MPPI's
  * @param elites elites (K; DINO-WM 30)
  * @param horizon frame steps per plan (H; DINO-WM 5)
  * @param iterations CEM iterations per plan (DINO-WM 10 for Wall)
@@ -24,6 +24,9 @@ import java.util.List;
  *     actions that define reachable goals are drawn from half of it
  * @param comparisonBudget a compared planner may run this many times CEM's iterations to reach CEM's cost
  * @param matmulSizes matrix sides of the same-run fp32 matmul peak (the best is the peak)
+ * @param icemSamples iCEM's first population (Pinneri et al. use fewer samples than CEM); its elites keep
+ *     CEM's elite fraction
+ * @param icemNoiseExponent iCEM's coloured-noise beta (2 in the paper, 0 = white)
  * @param seed seed of scenarios and optimisers
  */
 public record PlanBenchConfig(
@@ -38,6 +41,8 @@ public record PlanBenchConfig(
         float actionBound,
         int comparisonBudget,
         List<Integer> matmulSizes,
+        int icemSamples,
+        float icemNoiseExponent,
         long seed) {
 
     /** Planner ids this benchmark knows. */
@@ -75,6 +80,15 @@ public record PlanBenchConfig(
             }
         }
         matmulSizes = List.copyOf(matmulSizes);
+        atLeast("icemSamples", icemSamples, 2);
+        if (!(icemNoiseExponent >= 0) || !Float.isFinite(icemNoiseExponent)) {
+            throw new IllegalArgumentException("icemNoiseExponent: expected a finite beta >= 0, got " + icemNoiseExponent);
+        }
+    }
+
+    /** iCEM's elites: CEM's elite fraction of its population, at least 1 and at most half of it. */
+    public int icemElites() {
+        return Math.max(1, Math.min(icemSamples / 2, Math.round((float) elites * icemSamples / samples)));
     }
 
     private static void atLeast(String field, long value, long min) {
@@ -85,12 +99,12 @@ public record PlanBenchConfig(
 
     /** DINO-WM's Wall planning budget (300 x 5 x 10, top 30), 10 timed plans after 2, 3 scenarios. */
     public static PlanBenchConfig defaults() {
-        return new PlanBenchConfig(300, 30, 5, 10, 10, 2, 3, List.of("cem", "icem"), 2f, 3, List.of(1024, 2048), 0L);
+        return new PlanBenchConfig(300, 30, 5, 10, 10, 2, 3, List.of("cem", "icem"), 2f, 3, List.of(1024, 2048), 300, 2f, 0L);
     }
 
     /** Seconds on any machine: for tests. */
     public static PlanBenchConfig tiny() {
-        return new PlanBenchConfig(16, 4, 2, 2, 2, 1, 1, List.of("cem", "icem"), 2f, 3, List.of(64), 0L);
+        return new PlanBenchConfig(16, 4, 2, 2, 2, 1, 1, List.of("cem", "icem"), 2f, 3, List.of(64), 16, 2f, 0L);
     }
 
     /** Candidates CEM evaluates per plan: N x iterations. */
@@ -107,8 +121,8 @@ public record PlanBenchConfig(
             case "cem" -> new CemOptimizer(new CemConfig(samples, elites, runIterations, 1f, 0f, 0f, runSeed));
             case "icem" -> {
                 IcemConfig d = IcemConfig.defaults();
-                yield new IcemOptimizer(new IcemConfig(samples, elites, runIterations, d.initSigma(), d.minSigma(),
-                        d.momentum(), d.noiseExponent(), d.populationDecay(), d.keepEliteFraction(),
+                yield new IcemOptimizer(new IcemConfig(icemSamples, icemElites(), runIterations, d.initSigma(), d.minSigma(),
+                        d.momentum(), icemNoiseExponent, d.populationDecay(), d.keepEliteFraction(),
                         d.addMeanAtLastIteration(), runSeed));
             }
             case "mppi" -> {

@@ -8,6 +8,7 @@ import ai.foresight.planner.optim.OptimizationResult;
 import ai.foresight.planner.optim.SearchSpace;
 import ai.foresight.planner.optim.SequenceOptimizer;
 import ai.foresight.worldmodel.WorldModel;
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +42,7 @@ public final class PlanBenchmark {
     }
 
     /** Units of work {@link #run} reports, for a progress bar. */
-    public int totalSteps(boolean breakdown) {
+    public static int totalSteps(PlanBenchConfig config, boolean breakdown) {
         int planners = (int) config.planners().stream().filter(p -> !p.equals("cem")).count() + 1;
         // plans per planner, CEM targets plus each other planner's runs per scenario, breakdown, two peaks
         return planners * (config.warmup() + config.plans()) + planners * config.pairs() + (breakdown ? 1 : 0) + 2;
@@ -50,13 +51,13 @@ public final class PlanBenchmark {
     /**
      * @param withBreakdown also measure where a CEM plan's time goes
      */
-    public PlanBenchResult run(BenchModel bench, boolean withBreakdown, NDManager manager) {
+    public PlanBenchResult run(BenchModel bench, boolean withBreakdown, NDManager manager) throws IOException {
         WorldModel model = bench.model();
         List<String> planners = new ArrayList<>();
         planners.add("cem");
         config.planners().stream().filter(p -> !p.equals("cem")).forEach(planners::add);
         int[] done = {0};
-        int total = totalSteps(withBreakdown);
+        int total = totalSteps(config, withBreakdown);
         List<MatmulBenchmark.Result> peaks = new ArrayList<>(measurePeaks());
         listener.step("matmul peak", ++done[0], total);
         List<PlanningScenario> scenarios = new ArrayList<>();

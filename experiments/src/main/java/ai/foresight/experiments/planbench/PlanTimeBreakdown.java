@@ -9,8 +9,12 @@ import ai.foresight.planner.optim.ObjectiveFunction;
 import ai.foresight.planner.optim.SearchSpace;
 import ai.foresight.planner.optim.SequenceOptimizer;
 import ai.foresight.worldmodel.WorldModel;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Where one CEM plan's time goes, each part timed on its own and scaled to a plan (N x H x iterations):
@@ -22,7 +26,9 @@ import java.util.List;
  *   <li>{@code dispatchFloorSeconds}: the same objective on one candidate, where arithmetic is negligible:
  *       the fixed cost of the ops themselves (Java, JNI, libtorch dispatch and allocation);</li>
  *   <li>{@code optimizerSeconds}: a whole CEM plan on a trivial cost (sum of squares): sampling, sorting,
- *       refitting.</li>
+ *       refitting;</li>
+ *   <li>{@code opSeconds}: libtorch's profiler over two objective calls ({@link OpProfile}), self time of the
+ *       costliest ops scaled to a plan, and the share of that time in GEMM ops.</li>
  * </ul>
  *
  * What the objective takes beyond GEMM is element-wise work, copies and dispatch.
@@ -32,10 +38,19 @@ import java.util.List;
  * @param dispatchFloorSeconds one-candidate objective per plan
  * @param optimizerSeconds optimiser alone per plan
  * @param gemmGflops the rollout's matmul FLOPs over {@code gemmSeconds}
+ * @param opSeconds profiled self seconds per plan of the costliest libtorch ops, largest first
+ * @param profiledGemmShare share of all profiled self time spent in GEMM ops
  */
 public record PlanTimeBreakdown(
         double objectiveSeconds, double gemmSeconds, double dispatchFloorSeconds, double optimizerSeconds,
-        double gemmGflops) {
+        double gemmGflops, Map<String, Double> opSeconds, double profiledGemmShare) {
+
+    /** Ops listed in {@link #opSeconds}. */
+    public static final int TOP_OPS = 8;
+
+    public PlanTimeBreakdown {
+        opSeconds = Collections.unmodifiableMap(new LinkedHashMap<>(opSeconds));
+    }
 
     /** The rollout's work beyond its matrix products: element-wise ops, copies and dispatch. */
     public double nonGemmSeconds() {
@@ -48,7 +63,7 @@ public record PlanTimeBreakdown(
      * @param reps timed repetitions of each part (medians are used)
      */
     public static PlanTimeBreakdown measure(WorldModel model, PlanningScenario scenario, PlanBenchConfig config,
-            int reps, NDManager parent) {
+            int reps, NDManager parent) throws IOException {
         PredictorFlops counter = new PredictorFlops(model.config().predictor(), model.config().latentDim(),
                 model.config().usesRepo());
         ObjectiveFunction objective = scenario.objective(model);
@@ -65,8 +80,18 @@ public record PlanTimeBreakdown(
             gemmFlops += PredictorFlops.total(step);
         }
         double optimizer = medianOptimizerSeconds(config, ka, reps, parent);
+        int profiled = 2;
+        OpProfile ops = OpProfile.of(() -> {
+            for (int r = 0; r < profiled; r++) {
+                medianObjectiveSeconds(objective, config.samples(), config.horizon(), ka, 1, parent);
+            }
+        });
+        // each medianObjectiveSeconds call above runs the objective twice (one untimed, one timed)
+        double scale = (double) iterations / (2 * profiled);
+        Map<String, Double> top = new LinkedHashMap<>();
+        ops.top(TOP_OPS).forEach((op, seconds) -> top.put(op, seconds * scale));
         return new PlanTimeBreakdown(objective1 * iterations, gemm * iterations, floor1 * iterations, optimizer,
-                gemmFlops / gemm / 1e9);
+                gemmFlops / gemm / 1e9, top, ops.gemmSeconds() / ops.totalSeconds());
     }
 
     private static double medianObjectiveSeconds(ObjectiveFunction objective, int candidates, int horizon, int ka,

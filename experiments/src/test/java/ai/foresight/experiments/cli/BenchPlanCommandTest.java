@@ -35,7 +35,9 @@ class BenchPlanCommandTest {
         assertEquals(flops.planFlops(16 * 2, 2, 2), json.get("flops_per_plan").asLong());
         assertTrue(json.get("model").asText().contains("fresh weights"), json.get("model").asText());
         assertEquals(1, json.get("torch_threads").asInt());
+        assertEquals(16, json.get("icem_samples").asInt());
         assertTrue(json.get("breakdown").get("gemm_seconds").asDouble() > 0);
+        assertTrue(json.get("op_seconds").has("aten::mm"), json.get("op_seconds").toString());
         assertEquals(json, CliRun.readJson(out.resolve("result.json")));
         assertTrue(run.stderr().contains("where a CEM plan's"), run.stderr());
     }
@@ -69,6 +71,9 @@ class BenchPlanCommandTest {
         CliRun elites = CliRun.of("bench", "plan", "--samples", "10", "--elites", "6");
         assertEquals(2, elites.exitCode());
         assertTrue(elites.stderr().contains("--elites: expected at most --samples / 2 (5), got 6"), elites.stderr());
+        CliRun icem = CliRun.of("bench", "plan", "--icem-samples", "1");
+        assertEquals(2, icem.exitCode());
+        assertTrue(icem.stderr().contains("--icem-samples: expected 0 (= --samples) or at least 2, got 1"), icem.stderr());
         CliRun planner = CliRun.of("bench", "plan", "--planners", "cem,foo");
         assertEquals(2, planner.exitCode());
         assertTrue(planner.stderr().contains("--planners: expected one of cem, icem, mppi, got 'foo'"), planner.stderr());

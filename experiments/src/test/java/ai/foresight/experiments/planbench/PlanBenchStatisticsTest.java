@@ -34,9 +34,22 @@ class PlanBenchStatisticsTest {
         PlanBenchConfig d = PlanBenchConfig.defaults();
         assertEquals(3000, d.cemEvaluations());
         IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class, () -> new PlanBenchConfig(
-                300, 30, 5, 10, 1, 0, 1, List.of("cem", "bogus"), 2f, 3, List.of(64), 0));
+                300, 30, 5, 10, 1, 0, 1, List.of("cem", "bogus"), 2f, 3, List.of(64), 300, 2f, 0));
         assertEquals("planners: expected ids from [cem, icem, mppi], got 'bogus'", unknown.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new PlanBenchConfig(
-                10, 6, 5, 10, 1, 0, 1, List.of("cem"), 2f, 3, List.of(64), 0));
+                10, 6, 5, 10, 1, 0, 1, List.of("cem"), 2f, 3, List.of(64), 10, 2f, 0));
+    }
+
+    @Test
+    void icemElitesKeepCemsEliteFraction() {
+        PlanBenchConfig d = PlanBenchConfig.defaults();
+        assertEquals(30, d.icemElites());
+        PlanBenchConfig small = new PlanBenchConfig(300, 30, 5, 10, 1, 0, 1, List.of("cem", "icem"), 2f, 3, List.of(64),
+                100, 0f, 0);
+        assertEquals(10, small.icemElites());
+        assertEquals("icem", small.optimizer("icem", 10, 0).name());
+        PlanBenchConfig two = new PlanBenchConfig(300, 30, 5, 10, 1, 0, 1, List.of("cem", "icem"), 2f, 3, List.of(64),
+                2, 0f, 0);
+        assertEquals(1, two.icemElites());
     }
 }
