@@ -141,7 +141,7 @@ public final class ModelBackend implements PlanningBackend, AutoCloseable {
     /**
      * Plans several robots: one encoder pass over every observation and inline goal frame, then one CEM search per
      * robot. Inputs are all checked before anything runs, so a bad one fails the batch without touching any robot's
-     * warm start.
+     * warm start. Each result reports the whole batch's encoding time as its {@code encodeMs} (what its robot waited).
      */
     @Override
     public List<PlanResult> planBatch(List<PlanInput> inputs, List<WarmStart> previous) {
@@ -156,6 +156,10 @@ public final class ModelBackend implements PlanningBackend, AutoCloseable {
         for (int i = 0; i < inputs.size(); i++) {
             PlanInput input = inputs.get(i);
             checkObservation("observation", input.observation(), input.proprio());
+            if (input.settings().horizon() < info.chunkSize()) {
+                throw new IllegalArgumentException("settings.horizon: expected at least the chunk size "
+                        + info.chunkSize() + ", got " + input.settings().horizon());
+            }
             batch.add(input.observation());
             goalRows[i] = -1;
             if (input.goal() instanceof Goal.Observed observed) {

@@ -158,6 +158,10 @@ class ModelBackendTest {
         assertTrue(e.getMessage().startsWith("goal:"), e.getMessage());
         assertThrows(IllegalArgumentException.class,
                 () -> backend.encodeGoal(TinyModels.frame(40), new float[] {0}));
+        PlanInput shortHorizon = new PlanInput(TinyModels.frame(1), new float[] {0, 0}, inlineGoal(),
+                new PlannerSettings(1, 8, 1, 1));
+        e = assertThrows(IllegalArgumentException.class, () -> backend.plan(shortHorizon, null));
+        assertEquals("settings.horizon: expected at least the chunk size 2, got 1", e.getMessage());
     }
 
     private static void assertRowsEqual(float[][] expected, float[][] actual, float tolerance) {
