@@ -63,12 +63,15 @@ final class BenchRobot {
             Answer answer = post(base, "/v1/plan", body, timeoutMillis);
             double ms = (System.nanoTime() - start) / 1e6;
             if (answer.status() != 200) {
-                return new Outcome(ms, false, 0, "HTTP " + answer.status());
+                return new Outcome(ms, false, 0, Double.NaN, Double.NaN, "HTTP " + answer.status());
             }
             JsonNode reply = JSON.readTree(answer.body());
-            return new Outcome(ms, true, reply.path("batch_size").asInt(1), null);
+            JsonNode timing = reply.path("timing");
+            return new Outcome(ms, true, reply.path("batch_size").asInt(1), timing.path("total_ms").asDouble(Double.NaN),
+                    timing.path("queue_ms").asDouble(Double.NaN), null);
         } catch (IOException e) {
-            return new Outcome((System.nanoTime() - start) / 1e6, false, 0, e.getClass().getSimpleName());
+            return new Outcome((System.nanoTime() - start) / 1e6, false, 0, Double.NaN, Double.NaN,
+                    e.getClass().getSimpleName());
         }
     }
 
@@ -109,8 +112,10 @@ final class BenchRobot {
      * @param millis    client-side round trip
      * @param ok        whether the server answered 200 with a plan
      * @param batchSize how many requests the server planned together with this one
+     * @param serverMs  the server's own account of the request, arrival to answer ({@code timing.total_ms})
+     * @param queueMs   of which waiting for the plan worker ({@code timing.queue_ms})
      * @param error     what went wrong, or null
      */
-    record Outcome(double millis, boolean ok, int batchSize, String error) {
+    record Outcome(double millis, boolean ok, int batchSize, double serverMs, double queueMs, String error) {
     }
 }

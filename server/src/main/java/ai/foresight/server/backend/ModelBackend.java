@@ -49,7 +49,8 @@ import java.util.List;
  * the chunk, seeded CEM stream) and recent observations. Every array lives in a sub-manager closed when its call
  * ends; goals live in their own sub-manager until their handle closes, so memory is flat between calls.
  *
- * <p>Not thread-safe for planning (the server calls it from one worker thread); {@link #info()} is immutable.
+ * <p>Not thread-safe for planning (the server calls it from one worker thread); {@link #info()} is immutable. Each
+ * call switches libtorch's autograd recording off on its thread while it runs ({@link GradModeOff}).
  */
 public final class ModelBackend implements PlanningBackend, AutoCloseable {
     private final ServedModel model;
@@ -117,7 +118,7 @@ public final class ModelBackend implements PlanningBackend, AutoCloseable {
         requireOpen();
         checkObservation("goal", frame, goalProprio);
         NDManager goalManager = manager.newSubManager();
-        try (NDManager scratch = goalManager.newSubManager()) {
+        try (GradModeOff off = GradModeOff.enter(); NDManager scratch = goalManager.newSubManager()) {
             NDArray features = frames.encode(List.of(frame), scratch).get(0);
             ai.foresight.planner.objective.Goal goal = rollout.goal(features,
                     objective.proprioWeight() > 0 ? goalProprio : null);
@@ -172,7 +173,7 @@ public final class ModelBackend implements PlanningBackend, AutoCloseable {
             }
         }
         batch.addAll(goalFrames);
-        try (NDManager call = manager.newSubManager()) {
+        try (GradModeOff off = GradModeOff.enter(); NDManager call = manager.newSubManager()) {
             long start = System.nanoTime();
             NDArray features = frames.encode(batch, call);
             double encodeMs = (System.nanoTime() - start) / 1e6;
