@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
  * constant velocity, wrapping around. The texture is periodic value noise (two octaves, smoothstep
  * interpolation on a lattice that tiles the frame), drawn per episode with its colours and direction.
  */
-public final class DriftingTexture implements FrameShift {
+public final class DriftingTexture extends BackgroundDistractor<DriftingTexture.Config> {
     /** The id in {@link Shifts}. */
     public static final String ID = "texture";
 
@@ -32,29 +32,16 @@ public final class DriftingTexture implements FrameShift {
         }
     }
 
-    private final Config config;
-    private final long seed;
     private byte[] tile = new byte[0];
     private double vx;
     private double vy;
-    private int height;
-    private int width;
 
     public DriftingTexture(Config config, long seed) {
-        this.config = config;
-        this.seed = seed;
+        super(ID, config, seed);
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public void reset(long episodeSeed, int height, int width) {
-        this.height = height;
-        this.width = width;
-        SplittableRandom r = new SplittableRandom(ShiftSeeds.mix(seed, episodeSeed));
+    void drawEpisode(SplittableRandom r, int height, int width) {
         double hue = r.nextDouble();
         int c1 = ShiftSeeds.hsv(hue, 0.5 + 0.4 * r.nextDouble(), 0.3 + 0.4 * r.nextDouble());
         int c2 = ShiftSeeds.hsv(hue + 0.2 + 0.6 * r.nextDouble(), 0.5 + 0.4 * r.nextDouble(), 0.5 + 0.5 * r.nextDouble());
@@ -77,6 +64,8 @@ public final class DriftingTexture implements FrameShift {
 
     /** Periodic value noise in [0, 1] over the frame, {@code cells} lattice cells across each axis. */
     private float[] valueNoise(SplittableRandom r, int cells) {
+        int height = episode().height();
+        int width = episode().width();
         float[] lattice = new float[cells * cells];
         for (int i = 0; i < lattice.length; i++) {
             lattice[i] = (float) r.nextDouble();
@@ -106,6 +95,8 @@ public final class DriftingTexture implements FrameShift {
 
     @Override
     public void apply(Frame frame, BackgroundMask background, int step) {
+        int height = episode().height();
+        int width = episode().width();
         int dx = Math.floorMod((long) Math.floor(vx * step), width);
         int dy = Math.floorMod((long) Math.floor(vy * step), height);
         byte[] px = frame.data();

@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * and paths; the position at step t is computed in closed form (a triangle wave), so any step can be
  * rendered directly.
  */
-public final class MovingShapes implements FrameShift {
+public final class MovingShapes extends BackgroundDistractor<MovingShapes.Config> {
     /** The id in {@link Shifts}. */
     public static final String ID = "shapes";
 
@@ -39,8 +39,6 @@ public final class MovingShapes implements FrameShift {
         }
     }
 
-    private final Config config;
-    private final long seed;
     private double[] x0;
     private double[] y0;
     private double[] vx;
@@ -48,24 +46,13 @@ public final class MovingShapes implements FrameShift {
     private double[] radius;
     private boolean[] square;
     private int[] colour;
-    private int height;
-    private int width;
 
     public MovingShapes(Config config, long seed) {
-        this.config = config;
-        this.seed = seed;
+        super(ID, config, seed);
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public void reset(long episodeSeed, int height, int width) {
-        this.height = height;
-        this.width = width;
-        SplittableRandom r = new SplittableRandom(ShiftSeeds.mix(seed, episodeSeed));
+    void drawEpisode(SplittableRandom r, int height, int width) {
         int n = config.count();
         x0 = new double[n];
         y0 = new double[n];
@@ -97,6 +84,8 @@ public final class MovingShapes implements FrameShift {
 
     @Override
     public void apply(Frame frame, BackgroundMask background, int step) {
+        int height = episode().height();
+        int width = episode().width();
         for (int i = 0; i < x0.length; i++) {
             double cx = bounce(x0[i] + vx[i] * step, width - 1);
             double cy = bounce(y0[i] + vy[i] * step, height - 1);
@@ -105,16 +94,13 @@ public final class MovingShapes implements FrameShift {
             int xb = Math.min(width - 1, (int) Math.ceil(cx + rad));
             int ya = Math.max(0, (int) Math.floor(cy - rad));
             int yb = Math.min(height - 1, (int) Math.ceil(cy + rad));
-            int red = colour[i] >> 16 & 0xFF;
-            int green = colour[i] >> 8 & 0xFF;
-            int blue = colour[i] & 0xFF;
             for (int y = ya; y <= yb; y++) {
                 for (int x = xa; x <= xb; x++) {
                     double dx = x - cx;
                     double dy = y - cy;
                     boolean inside = square[i] ? Math.abs(dx) <= rad && Math.abs(dy) <= rad : dx * dx + dy * dy <= rad * rad;
-                    if (inside && background.isBackground(y, x)) {
-                        frame.set(y, x, red, green, blue);
+                    if (inside) {
+                        paintBehind(frame, background, y, x, colour[i]);
                     }
                 }
             }

@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
  * (the distraction RePo, Zhu et al. 2023, is built to ignore). Its place and size are drawn per
  * episode; each step's noise derives from (seed, episode, step).
  */
-public final class NoisyTv implements FrameShift {
+public final class NoisyTv extends BackgroundDistractor<NoisyTv.Config> {
     /** The id in {@link Shifts}. */
     public static final String ID = "tv";
 
@@ -34,9 +34,6 @@ public final class NoisyTv implements FrameShift {
         }
     }
 
-    private final Config config;
-    private final long seed;
-    private long episodeKey;
     private int top;
     private int left;
     private int patchHeight;
@@ -44,19 +41,11 @@ public final class NoisyTv implements FrameShift {
     private int cell;
 
     public NoisyTv(Config config, long seed) {
-        this.config = config;
-        this.seed = seed;
+        super(ID, config, seed);
     }
 
     @Override
-    public String id() {
-        return ID;
-    }
-
-    @Override
-    public void reset(long episodeSeed, int height, int width) {
-        episodeKey = ShiftSeeds.mix(seed, episodeSeed);
-        SplittableRandom r = new SplittableRandom(episodeKey);
+    void drawEpisode(SplittableRandom r, int height, int width) {
         double span = config.maxSize() - config.minSize();
         patchHeight = Math.max(1, (int) Math.round((config.minSize() + span * r.nextDouble()) * height));
         patchWidth = Math.max(1, (int) Math.round((config.minSize() + span * r.nextDouble()) * width));
@@ -67,15 +56,13 @@ public final class NoisyTv implements FrameShift {
 
     @Override
     public void apply(Frame frame, BackgroundMask background, int step) {
-        SplittableRandom r = new SplittableRandom(ShiftSeeds.mix(episodeKey, step));
+        SplittableRandom r = new SplittableRandom(ShiftSeeds.mix(episode().key(), step));
         for (int cy = 0; cy < patchHeight; cy += cell) {
             for (int cx = 0; cx < patchWidth; cx += cell) {
                 int rgb = r.nextInt(1 << 24);
                 for (int y = top + cy; y < Math.min(top + patchHeight, top + cy + cell); y++) {
                     for (int x = left + cx; x < Math.min(left + patchWidth, left + cx + cell); x++) {
-                        if (background.isBackground(y, x)) {
-                            frame.set(y, x, rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF);
-                        }
+                        paintBehind(frame, background, y, x, rgb);
                     }
                 }
             }

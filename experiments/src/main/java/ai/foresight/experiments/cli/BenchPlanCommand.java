@@ -32,6 +32,10 @@ public final class BenchPlanCommand extends JobCommand {
     static final double GOAL_EFFICIENCY = 0.5;
     static final double GOAL_ICEM_RATIO = 3.0;
 
+    @Option(names = "--model", paramLabel = "DIR",
+            description = "Trained model directory (from 'foresight train'); without it a fresh --preset is timed.")
+    private Path model;
+
     @Option(names = "--preset", paramLabel = "ID", defaultValue = "wall",
             description = "World-model preset, freshly initialised (timing does not depend on weights) (default: ${DEFAULT-VALUE}).")
     private String preset;
@@ -90,6 +94,9 @@ public final class BenchPlanCommand extends JobCommand {
     protected void validate() {
         requireOneOf("--preset", preset, List.of("tiny", "wall", "wall-random", "pointmaze", "pusht"));
         requireAtLeast("--feature-dim", featureDim, 0);
+        if (model != null && featureDim != 0) {
+            throw badFlag("--feature-dim", "0 with --model (a trained model fixes its encoder width)", featureDim);
+        }
         requireAtLeast("--samples", samples, 2);
         requireAtLeast("--elites", elites, 1);
         if (2L * elites > samples) {
@@ -122,13 +129,14 @@ public final class BenchPlanCommand extends JobCommand {
         PlanBenchmark benchmark = new PlanBenchmark(config, null);
         PlanBenchResult r;
         try (NDManager manager = NDManager.newBaseManager("PyTorch");
-                BenchModel model = BenchModel.freshPreset(preset, featureDim, seed, manager)) {
-            console.say("model: %s, %,d parameters", model.description(), model.model().parameterCount());
+                BenchModel bench = model != null ? BenchModel.trained(model, manager)
+                        : BenchModel.freshPreset(preset, featureDim, seed, manager)) {
+            console.say("model: %s, %,d parameters", bench.description(), bench.model().parameterCount());
             r = Progress.track(console, "bench plan", benchmark.totalSteps(breakdown), "steps", progress ->
                     new PlanBenchmark(config, (stage, done, total) -> {
                         console.detail("%s (%d/%d)", stage, done, total);
                         progress.accept(done);
-                    }).run(model, breakdown, manager));
+                    }).run(bench, breakdown, manager));
         }
         report(console, r);
         return result(r);

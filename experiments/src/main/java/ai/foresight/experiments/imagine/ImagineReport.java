@@ -27,7 +27,7 @@ public final class ImagineReport {
     private static final String[] PANELS = {"real", "imagined", "decoder on real"};
 
     /**
-     * @param panelPixels side each frame panel is enlarged to (at least)
+     * @param panelPixels side of each frame panel (frames are scaled to it, nearest neighbour)
      * @param chartHeight height of the error chart under the frames, pixels
      * @param gif frame delay and looping
      */
@@ -97,8 +97,7 @@ public final class ImagineReport {
         List<Frame> frames = List.of(episode.real().get(s), episode.imagined().get(s), episode.decodedReal().get(s));
         List<BufferedImage> images = new ArrayList<>();
         for (Frame f : frames) {
-            int side = Math.max(f.height(), f.width());
-            images.add(FrameImage.upscale(FrameImage.of(f), FrameImage.factorFor(side, options.panelPixels())));
+            images.add(scaled(FrameImage.of(f), options.panelPixels()));
         }
         BufferedImage row = FrameImage.sideBySide(images, GAP, BACKGROUND);
         BufferedImage labelled = new BufferedImage(row.getWidth(), row.getHeight() + LABEL_HEIGHT, BufferedImage.TYPE_INT_RGB);
@@ -120,6 +119,19 @@ public final class ImagineReport {
             g.dispose();
         }
         return labelled;
+    }
+
+    /** {@code image} drawn into a side x side square, nearest neighbour (real and decoded frames differ in size). */
+    private static BufferedImage scaled(BufferedImage image, int side) {
+        BufferedImage out = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = out.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
+            g.drawImage(image, 0, 0, side, side, null);
+        } finally {
+            g.dispose();
+        }
+        return out;
     }
 
     private static BufferedImage stack(BufferedImage top, BufferedImage bottom) {

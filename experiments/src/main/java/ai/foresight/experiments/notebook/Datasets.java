@@ -5,7 +5,9 @@ import ai.foresight.datasets.generate.GenerateSpec;
 import ai.foresight.datasets.store.Dataset;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 
 /**
  * Offline data, as DINO-WM and RePo learn from it: episodes of a world's data-collection policy (random
@@ -24,6 +26,11 @@ public final class Datasets {
         return generate(world, episodes, DEFAULT_STEPS, 0);
     }
 
+    /** The preset's episodes and steps, from its seed. */
+    public static OfflineDataset generate(World world, Preset preset) {
+        return generate(world, preset.episodes(), preset.steps(), preset.seed());
+    }
+
     /**
      * {@code episodes} episodes of {@code steps} steps of {@code world} (with its distractors, if any;
      * the clean frames are stored alongside).
@@ -34,11 +41,16 @@ public final class Datasets {
                 + "-" + world.size() + "px-" + episodes + "x" + steps + "-s" + seed;
         Path dir = NotebookFiles.folder("data").resolve(name);
         long start = System.nanoTime();
+        boolean existed = Files.isRegularFile(dir.resolve("dataset.json"));
         try {
             DatasetGenerator.generate(spec, dir, done -> { });
             OfflineDataset data = open(dir);
-            System.out.printf("recorded %d episodes x %d steps of %s in %.1f s -> %s%n", episodes, steps,
-                    world.id(), (System.nanoTime() - start) / 1e9, dir);
+            if (existed) {
+                System.out.printf("reusing %d episodes x %d steps of %s recorded earlier -> %s%n", episodes, steps, world.id(), dir);
+            } else {
+                System.out.printf(Locale.ROOT, "recorded %d episodes x %d steps of %s in %.1f s -> %s%n", episodes, steps,
+                        world.id(), (System.nanoTime() - start) / 1e9, dir);
+            }
             return data;
         } catch (IOException e) {
             throw new UncheckedIOException("dataset " + dir + ": could not generate it: " + e.getMessage(), e);

@@ -36,15 +36,17 @@ public final class Notebook {
     /** Prints the cheat sheet. */
     public static void help() {
         System.out.println(String.join(System.lineSeparator(),
-                "Foresight in JShell: the paper in a few lines (outputs go to " + NotebookFiles.directory() + ")",
-                "  var world = World.wall();                    // or pointMaze(), pushT(), of(\"wall-random\")",
-                "  var data  = Datasets.generate(world, 200);   // offline episodes of the collection policy",
-                "  var model = WorldModels.train(data, Presets.tiny());   // frozen patch encoder + latent predictor",
-                "  var plan  = Planners.cem().plan(model, world);         // CEM in the model towards world.goal()",
-                "  Show.gif(plan.preview(world))                // what the plan does in the real world",
-                "  var run   = Planners.cem().control(model, world, 30);  // MPC: replan, act, repeat",
-                "  Planners.cem().evaluate(model, world, 10, 30)          // success rate, 95% CI, plan time",
-                "  model.close()                                // models hold native memory",
-                "Notebooks: /open " + notebooks().resolve("tour.jsh") + " (also planners.jsh, distractors.jsh)"));
+                "Foresight in JShell (pictures, data and models go to " + NotebookFiles.directory().toAbsolutePath() + ")",
+                "  var world = World.wall();                        // pointMaze(), pushT(), of(\"wall-random\"); world.step(1, 0)",
+                "  Show.png(world.observe())                        // saved; the path is printed",
+                "  var data  = Datasets.generate(world, 200);       // offline episodes of the collection policy",
+                "  var model = WorldModels.train(data, Presets.small());   // or Presets.tiny(), WorldModels.load(dir)",
+                "  var plan  = Planners.cem().plan(model, world);   // icem(), mppi(), gradient(), cemGradient()",
+                "  Show.gif(plan.preview())                         // the plan replayed in the world, next to the goal",
+                "  var run   = Planners.cem().control(model, world, 25);   // MPC: plan, act, replan",
+                "  Planners.cem().evaluate(model, World.wall())     // success rate, 95% CI, plan time",
+                "  DomainShift.measure(model, world.withDistractors(\"shapes,tv\"), 8)   // features under shift",
+                "  model.close()                                    // models hold native memory",
+                "Notebooks: /open " + notebooks().resolve("tour.jsh") + "  (also planners.jsh, distractors.jsh)"));
     }
 }

@@ -51,6 +51,12 @@ public final class Show {
         return said(file, "PNG " + sheet[0].getWidth() + "x" + sheet[0].getHeight() + ", " + String.join(" | ", captions));
     }
 
+    /** A distracted world's camera frame next to the clean frame of the same state: {@code shifted | clean}. */
+    public static Path shift(World world) {
+        String ids = world.distractors().isEmpty() ? "none" : String.join("+", world.distractors());
+        return sideBySide(List.of(world.observe().frame(), world.clean().frame()), List.of(ids, "clean"), "shift-" + ids);
+    }
+
     /** A trajectory as a looping GIF: each frame next to the goal image. */
     public static Path gif(Trajectory trajectory) {
         List<BufferedImage> movie = new ArrayList<>();

@@ -82,18 +82,30 @@ public final class ValueText {
         if (flat.length > SHOWN) {
             values = values.substring(0, values.length() - 1) + ", …]";
         }
-        return array.getShape() + " " + values + String.format(Locale.ROOT, " mean %.4g", flat.length == 0 ? 0 : sum / flat.length);
+        return array.getShape() + " " + values + " mean " + number(flat.length == 0 ? 0 : sum / flat.length);
     }
 
-    /** A number with 4 significant digits. */
+    /** A short vector's values without its shape, e.g. a state: {@code [46.9, 3.11]}. */
+    public static String values(double[] values) {
+        return values == null ? "null" : row(values);
+    }
+
+    /** A number with 3 significant digits, without trailing zeros: {@code 20.4}, {@code 0.0123}, {@code 4.5}. */
     public static String number(double v) {
-        return String.format(Locale.ROOT, "%.4g", v);
+        if (!Double.isFinite(v)) {
+            return Double.toString(v);
+        }
+        String s = String.format(Locale.ROOT, "%.3g", v);
+        if (s.contains(".") && !s.contains("e")) {
+            s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return s;
     }
 
     private static String row(double[] values) {
         StringBuilder s = new StringBuilder("[");
         for (int i = 0; i < Math.min(SHOWN, values.length); i++) {
-            s.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.3g", values[i]));
+            s.append(i == 0 ? "" : ", ").append(number(values[i]));
         }
         return s.append(values.length > SHOWN ? ", …]" : "]").toString();
     }

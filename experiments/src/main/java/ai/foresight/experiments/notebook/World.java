@@ -206,13 +206,15 @@ public final class World {
         return env;
     }
 
+    /**
+     * {@code World[wall 64px seed 0: state [46.9, 3.11], goal [37.9, 21.5], distance 20.4 (success < 4.5)]}:
+     * the first 80 characters (what JShell shows for a declaration) hold the state and goal.
+     */
     @Override
     public String toString() {
-        EnvSpec spec = env.spec();
-        return "World[" + id + (distractors.isEmpty() ? "" : " + " + String.join(",", distractors)) + ", "
-                + size + "x" + size + " px, seed " + seed + ", state " + ValueText.of(state()) + ", goal "
-                + ValueText.of(env.goal()) + ", distance " + ValueText.number(distance()) + " (success < "
-                + ValueText.number(spec.successThreshold()) + "), action " + Arrays.toString(spec.actionLow()) + ".."
-                + Arrays.toString(spec.actionHigh()) + "]";
+        return "World[" + id + (distractors.isEmpty() ? "" : "+" + String.join("+", distractors)) + " " + size
+                + "px seed " + seed + ": state " + ValueText.values(state()) + ", goal " + ValueText.values(env.goal())
+                + ", distance " + ValueText.number(distance()) + " (success < "
+                + ValueText.number(env.spec().successThreshold()) + ")]";
     }
 }

@@ -4,9 +4,13 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import ai.foresight.experiments.pipeline.ModelManifest;
+import ai.foresight.experiments.pipeline.TrainedModel;
 import ai.foresight.worldmodel.PredictorConfig;
 import ai.foresight.worldmodel.WorldModel;
 import ai.foresight.worldmodel.WorldModelConfig;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.Random;
 
 /**
@@ -15,19 +19,29 @@ import java.util.Random;
  * copies the last frame whatever the actions), so {@link #freshPreset} redraws that head with small
  * random weights to make imagined latents depend on the actions.
  *
- * @param model the world model (owned: closed with this record)
+ * @param model the world model
  * @param description what was loaded, for the report, e.g. {@code preset wall (fresh weights)}
  * @param trained whether the weights come from training
+ * @param owner what closing this record closes (the model itself, or the trained model directory holding it)
  */
-public record BenchModel(WorldModel model, String description, boolean trained) implements AutoCloseable {
+public record BenchModel(WorldModel model, String description, boolean trained, AutoCloseable owner)
+        implements AutoCloseable {
 
     /** Standard deviation of the redrawn latent-head weights. */
     public static final float FRESH_HEAD_STD = 0.02f;
 
     public BenchModel {
-        if (model == null) {
-            throw new IllegalArgumentException("model: expected a WorldModel, got null");
+        if (model == null || owner == null) {
+            throw new IllegalArgumentException("model, owner: expected values, got null");
         }
+    }
+
+    /** The world model of a trained model directory (see {@link TrainedModel#load}), weights as trained. */
+    public static BenchModel trained(Path dir, NDManager manager) throws IOException {
+        TrainedModel trained = TrainedModel.load(dir, manager);
+        ModelManifest m = trained.manifest();
+        return new BenchModel(trained.worldModel(), "trained model " + dir + " (" + m.world() + ", preset " + m.preset() + ", "
+                + m.mode() + ", " + m.steps() + " steps)", true, trained);
     }
 
     /**
@@ -46,7 +60,8 @@ public record BenchModel(WorldModel model, String description, boolean trained) 
         }
         WorldModel model = WorldModel.create(WorldModelConfig.features(p), seed, manager);
         redrawLatentHead(model, seed);
-        return new BenchModel(model, "preset " + preset + " (fresh weights, D=" + p.featureDim() + ", latent head redrawn)", false);
+        return new BenchModel(model, "preset " + preset + " (fresh weights, D=" + p.featureDim() + ", latent head redrawn)",
+                false, model);
     }
 
     private static void redrawLatentHead(WorldModel model, long seed) {
@@ -67,6 +82,12 @@ public record BenchModel(WorldModel model, String description, boolean trained) 
 
     @Override
     public void close() {
-        model.close();
+        try {
+            owner.close();
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("closing " + description + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -41,6 +41,30 @@ class BenchPlanCommandTest {
     }
 
     @Test
+    void aModelDirectoryIsTimedWithItsOwnWeights() throws java.io.IOException {
+        Path data = tmp.resolve("data");
+        ai.foresight.datasets.generate.DatasetGenerator.generate(
+                new ai.foresight.datasets.generate.GenerateSpec("wall", 1, 10, 32, List.of(), 4), data, done -> {});
+        Path model = ModelDirectoryFixture.write(tmp.resolve("model"), data, false);
+        CliRun run = CliRun.of("bench", "plan", "--model", model.toString(), "--samples", "8", "--elites", "2",
+                "--horizon", "2", "--iterations", "2", "--plans", "1", "--warmup", "0", "--pairs", "1", "--planners", "cem",
+                "--matmul-sizes", "64", "--threads", "1", "--no-breakdown", "--json");
+        assertEquals(0, run.exitCode(), run::toString);
+        JsonNode json = run.lastLineJson();
+        assertTrue(json.get("trained_weights").asBoolean());
+        assertTrue(json.get("model").asText().startsWith("trained model " + model), json.get("model").asText());
+        assertTrue(json.get("icem_evaluation_ratio").isNull());
+        // the tiny ViT gives 4x4 patches of 32 dims: the predictor's latent width is 32, not the preset's 8
+        PredictorFlops flops = new PredictorFlops(PredictorConfig.tiny().withEncoder(32, 4), 32, false);
+        assertEquals(flops.planFlops(8 * 2, 2, 2), json.get("flops_per_plan").asLong());
+        assertTrue(!json.has("breakdown"));
+
+        CliRun both = CliRun.of("bench", "plan", "--model", model.toString(), "--feature-dim", "64");
+        assertEquals(2, both.exitCode());
+        assertTrue(both.stderr().contains("--feature-dim: expected 0 with --model"), both.stderr());
+    }
+
+    @Test
     void badFlagsNameTheFlag() {
         CliRun elites = CliRun.of("bench", "plan", "--samples", "10", "--elites", "6");
         assertEquals(2, elites.exitCode());

@@ -70,15 +70,21 @@ class PipelineJobsSmokeTest {
     }
 
     @Test
-    void quickstartRecordsAndShows() {
+    void quickstartRunsThePipelineEndToEnd() {
         Path out = tmp.resolve("quickstart");
-        CliRun run = CliRun.of("quickstart", "--episodes", "2", "--steps", "5", "--out", out.toString(), "--json");
+        CliRun run = CliRun.of("quickstart", "--fast", "--episodes", "3", "--steps", "20", "--pairs", "1",
+                "--out", out.toString(), "--json");
         assertEquals(0, run.exitCode(), run::toString);
         JsonNode json = run.lastLineJson();
         assertTrue(Files.isDirectory(Path.of(json.get("dataset").asText())));
         assertTrue(Files.isRegularFile(Path.of(json.get("gif").asText())));
-        assertEquals(10, json.get("frames").asInt());
-        assertTrue(run.stderr().contains("[1/2]") && run.stderr().contains("[2/2]"), run.stderr());
+        assertEquals(60, json.get("frames").asInt());
+        assertTrue(Files.isRegularFile(Path.of(json.get("report").asText())), "report.html is written");
+        assertTrue(Files.isDirectory(Path.of(json.get("model_dir").asText())));
+        double success = json.get("success_rate").asDouble();
+        assertTrue(success >= 0 && success <= 1, "success rate in [0, 1]: " + success);
+        assertTrue(json.get("val_one_step_mse").asDouble() >= 0);
+        assertTrue(run.stderr().contains("[1/4]") && run.stderr().contains("[4/4]"), run.stderr());
         assertTrue(Files.isRegularFile(out.resolve("result.json")));
     }
 

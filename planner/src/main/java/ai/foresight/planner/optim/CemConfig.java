@@ -14,24 +14,8 @@ package ai.foresight.planner.optim;
 public record CemConfig(int samples, int elites, int iterations, float initSigma, float minSigma, float momentum, long seed) {
 
     public CemConfig {
-        if (samples < 1) {
-            throw new IllegalArgumentException("samples: expected at least 1, got " + samples);
-        }
-        if (elites < 1 || elites > samples) {
-            throw new IllegalArgumentException("elites: expected 1 <= elites <= samples (" + samples + "), got " + elites);
-        }
-        if (iterations < 1) {
-            throw new IllegalArgumentException("iterations: expected at least 1, got " + iterations);
-        }
-        if (!(initSigma > 0) || !Float.isFinite(initSigma)) {
-            throw new IllegalArgumentException("initSigma: expected a finite value > 0, got " + initSigma);
-        }
-        if (!(minSigma >= 0) || !(minSigma <= initSigma)) {
-            throw new IllegalArgumentException("minSigma: expected 0 <= minSigma <= initSigma (" + initSigma + "), got " + minSigma);
-        }
-        if (!(momentum >= 0) || !(momentum < 1)) {
-            throw new IllegalArgumentException("momentum: expected 0 <= momentum < 1, got " + momentum);
-        }
+        PopulationChecks.checkBudget(samples, elites, iterations);
+        PopulationChecks.checkMomentumRefit(initSigma, minSigma, momentum);
     }
 
     /** DINO-WM's planner (Zhou et al. 2024): 300 samples, top 30, 10 iterations, sigma 1, mean 0, no momentum. */

@@ -29,24 +29,8 @@ public record IcemConfig(
         long seed) {
 
     public IcemConfig {
-        if (samples < 1) {
-            throw new IllegalArgumentException("samples: expected at least 1, got " + samples);
-        }
-        if (elites < 1 || 2 * elites > Math.max(samples, 2)) {
-            throw new IllegalArgumentException("elites: expected 1 <= elites <= samples / 2 (" + samples / 2 + "), got " + elites);
-        }
-        if (iterations < 1) {
-            throw new IllegalArgumentException("iterations: expected at least 1, got " + iterations);
-        }
-        if (!(initSigma > 0) || !Float.isFinite(initSigma)) {
-            throw new IllegalArgumentException("initSigma: expected a finite value > 0, got " + initSigma);
-        }
-        if (!(minSigma >= 0) || !(minSigma <= initSigma)) {
-            throw new IllegalArgumentException("minSigma: expected 0 <= minSigma <= initSigma (" + initSigma + "), got " + minSigma);
-        }
-        if (!(momentum >= 0) || !(momentum < 1)) {
-            throw new IllegalArgumentException("momentum: expected 0 <= momentum < 1, got " + momentum);
-        }
+        PopulationChecks.checkBudget(samples, elites, iterations, Math.max(samples, 2) / 2, "samples / 2 (" + samples / 2 + ")");
+        PopulationChecks.checkMomentumRefit(initSigma, minSigma, momentum);
         if (!(noiseExponent >= 0) || !Float.isFinite(noiseExponent)) {
             throw new IllegalArgumentException("noiseExponent: expected a finite beta >= 0, got " + noiseExponent);
         }

@@ -2,7 +2,6 @@ package ai.foresight.planner.optim;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,12 +15,15 @@ import java.util.Map;
  * <p>Shifted elites arrive through {@link WarmStart#elites()} (the {@code TrajectoryPlanner} shifts
  * them and pads their tail the same way as the mean). Carried elites are re-evaluated with the new
  * population, and counted as evaluations, so the trace reports the true objective budget. Bounds
- * are handled as in {@link CemOptimizer}.
+ * are handled as in {@link CemOptimizer}. The search is the shared {@link EliteSearchLoop} with
+ * elite carry-over and mean evaluation switched on; iCEM plugs in coloured noise of a decaying
+ * population size and CEM's {@link MomentumRefit}.
  */
 public final class IcemOptimizer implements SequenceOptimizer {
     private final IcemConfig config;
     private final GaussianNoise white;
     private final Map<Integer, ColoredNoise> noiseByHorizon = new HashMap<>();
+    private final EliteSearchLoop loop;
 
     public IcemOptimizer(IcemConfig config) {
         if (config == null) {
@@ -29,6 +31,8 @@ public final class IcemOptimizer implements SequenceOptimizer {
         }
         this.config = config;
         this.white = new GaussianNoise(config.seed());
+        this.loop = new EliteSearchLoop(config.iterations(), config.elites(), config.initSigma(), config.keptElites(),
+                config.addMeanAtLastIteration(), this::colouredNoise, new MomentumRefit(config.minSigma(), config.momentum()));
     }
 
     public IcemConfig config() {
@@ -42,63 +46,12 @@ public final class IcemOptimizer implements SequenceOptimizer {
 
     @Override
     public OptimizationResult optimize(ObjectiveFunction objective, SearchSpace space, WarmStart warmStart, NDManager manager) {
-        if (objective == null || space == null || manager == null) {
-            throw new IllegalArgumentException("objective, space, manager: expected non-null values");
-        }
-        if (warmStart != null) {
-            warmStart.check(space);
-        }
-        ColoredNoise colored = noiseByHorizon.computeIfAbsent(space.horizon(),
-                h -> new ColoredNoise(config.noiseExponent(), h));
-        int keep = config.keptElites();
-        try (NDManager run = manager.newSubManager()) {
-            SearchRecorder recorder = new SearchRecorder(run);
-            NDArray mean = warmStart == null ? run.zeros(space.sequenceShape()) : warmStart.mean().duplicate();
-            mean.attach(run);
-            NDArray sigma = run.full(space.sequenceShape(), config.initSigma());
-            NDArray carried = null;
-            if (warmStart != null && warmStart.elites() != null && keep > 0) {
-                long available = warmStart.elites().getShape().get(0);
-                carried = space.clip(warmStart.elites().get(new NDIndex("0:" + Math.min(keep, available))));
-                carried.attach(run);
-            }
-            NDArray elites = null;
-            for (int it = 0; it < config.iterations(); it++) {
-                try (IterationScope scope = new IterationScope(run)) {
-                    NDManager m = scope.manager();
-                    NDArray eps = colored.sample(m, white, config.populationAt(it), space.actionDim());
-                    NDArray samples = eps.mul(sigma).add(mean);
-                    if (carried != null) {
-                        samples = samples.concat(carried, 0);
-                    }
-                    if (it == config.iterations() - 1 && config.addMeanAtLastIteration()) {
-                        samples = samples.concat(mean.expandDims(0), 0);
-                    }
-                    NDArray population = space.clip(samples);
-                    NDArray costs = recorder.evaluate(objective, population);
-                    EliteSet top = EliteSet.select(population, samples, costs, config.elites());
-                    NDArray eliteMean = top.refitMean(space);
-                    NDArray eliteStd = top.refitStd().maximum(config.minSigma());
-                    float a = config.momentum();
-                    NDArray newMean = scope.keep(mean.mul(a).add(eliteMean.mul(1 - a)));
-                    NDArray newSigma = scope.keep(sigma.mul(a).add(eliteStd.mul(1 - a)));
-                    mean.close();
-                    sigma.close();
-                    mean = newMean;
-                    sigma = newSigma;
-                    if (carried != null) {
-                        carried.close();
-                    }
-                    carried = keep > 0 ? scope.keep(top.first(keep).duplicate()) : null;
-                    if (elites != null) {
-                        elites.close();
-                    }
-                    elites = scope.keep(top.sequences().duplicate());
-                }
-            }
-            try (IterationScope scope = new IterationScope(run)) {
-                return recorder.result(space.clip(mean), elites, manager);
-            }
-        }
+        return loop.run(objective, space, warmStart, manager);
+    }
+
+    /** Iteration {@code iteration}'s fresh candidates: coloured noise {@code (populationAt(iteration), H, A)}. */
+    private NDArray colouredNoise(NDManager manager, SearchSpace space, int iteration) {
+        ColoredNoise colored = noiseByHorizon.computeIfAbsent(space.horizon(), h -> new ColoredNoise(config.noiseExponent(), h));
+        return colored.sample(manager, white, config.populationAt(iteration), space.actionDim());
     }
 }

@@ -14,15 +14,7 @@ package ai.foresight.planner.optim;
 public record MppiConfig(int samples, int elites, int iterations, float temperature, float minStd, float maxStd, long seed) {
 
     public MppiConfig {
-        if (samples < 1) {
-            throw new IllegalArgumentException("samples: expected at least 1, got " + samples);
-        }
-        if (elites < 1 || elites > samples) {
-            throw new IllegalArgumentException("elites: expected 1 <= elites <= samples (" + samples + "), got " + elites);
-        }
-        if (iterations < 1) {
-            throw new IllegalArgumentException("iterations: expected at least 1, got " + iterations);
-        }
+        PopulationChecks.checkBudget(samples, elites, iterations);
         if (!(temperature > 0) || !Float.isFinite(temperature)) {
             throw new IllegalArgumentException("temperature: expected a finite value > 0, got " + temperature);
         }

@@ -18,18 +18,21 @@ import ai.djl.ndarray.NDManager;
  * the weights collapse onto the best few samples. TD-MPC2 finally samples one elite by its score;
  * here the lowest-cost sequence evaluated is returned (deterministic), and the final weighted
  * mean is returned as {@code mean} for warm starts, which is what TD-MPC2 shifts into its next
- * plan.
+ * plan. The search is the shared {@link EliteSearchLoop}; MPPI plugs in white Gaussian noise and
+ * its score-weighted refit.
  */
 public final class MppiOptimizer implements SequenceOptimizer {
     private final MppiConfig config;
-    private final GaussianNoise noise;
+    private final EliteSearchLoop loop;
 
     public MppiOptimizer(MppiConfig config) {
         if (config == null) {
             throw new IllegalArgumentException("config: expected an MppiConfig, got null");
         }
         this.config = config;
-        this.noise = new GaussianNoise(config.seed());
+        GaussianNoise noise = new GaussianNoise(config.seed());
+        this.loop = new EliteSearchLoop(config.iterations(), config.elites(), config.maxStd(),
+                (m, space, it) -> noise.sample(m, space.populationShape(config.samples())), this::scoreWeightedRefit);
     }
 
     public MppiConfig config() {
@@ -43,49 +46,23 @@ public final class MppiOptimizer implements SequenceOptimizer {
 
     @Override
     public OptimizationResult optimize(ObjectiveFunction objective, SearchSpace space, WarmStart warmStart, NDManager manager) {
-        if (objective == null || space == null || manager == null) {
-            throw new IllegalArgumentException("objective, space, manager: expected non-null values");
-        }
-        if (warmStart != null) {
-            warmStart.check(space);
-        }
-        try (NDManager run = manager.newSubManager()) {
-            SearchRecorder recorder = new SearchRecorder(run);
-            NDArray mean = warmStart == null ? run.zeros(space.sequenceShape()) : warmStart.mean().duplicate();
-            mean.attach(run);
-            NDArray std = run.full(space.sequenceShape(), config.maxStd());
-            NDArray elites = null;
-            for (int it = 0; it < config.iterations(); it++) {
-                try (IterationScope scope = new IterationScope(run)) {
-                    NDManager m = scope.manager();
-                    NDArray eps = noise.sample(m, space.populationShape(config.samples()));
-                    NDArray samples = eps.mul(std).add(mean);
-                    NDArray population = space.clip(samples);
-                    NDArray costs = recorder.evaluate(objective, population);
-                    EliteSet top = EliteSet.select(population, samples, costs, config.elites());
-                    // value = -cost (infinite costs capped so an all-infinite elite set weighs uniformly).
-                    NDArray values = top.costs().minimum(Float.MAX_VALUE).neg();
-                    NDArray shifted = values.sub(values.max()).mul(config.temperature());
-                    NDArray score = shifted.exp();
-                    score = score.div(score.sum());
-                    NDArray weights = score.reshape(-1, 1, 1);
-                    NDArray newMean = top.samples().mul(weights).sum(new int[] {0});
-                    NDArray clippedMean = top.sequences().mul(weights).sum(new int[] {0});
-                    NDArray spread = top.sequences().sub(clippedMean).square().mul(weights).sum(new int[] {0}).sqrt();
-                    NDArray newStd = spread.clip(config.minStd(), config.maxStd());
-                    mean.close();
-                    std.close();
-                    mean = scope.keep(space.clip(newMean));
-                    std = scope.keep(newStd);
-                    if (elites != null) {
-                        elites.close();
-                    }
-                    elites = scope.keep(top.sequences().duplicate());
-                }
-            }
-            try (IterationScope scope = new IterationScope(run)) {
-                return recorder.result(space.clip(mean), elites, manager);
-            }
-        }
+        return loop.run(objective, space, warmStart, manager);
+    }
+
+    /**
+     * TD-MPC2's update: the score-weighted mean of the unclipped elite samples, projected onto the
+     * box, and the score-weighted spread of the clipped elites, clamped to [minStd, maxStd].
+     */
+    private SamplingDistribution scoreWeightedRefit(EliteSet top, SamplingDistribution current, SearchSpace space) {
+        // value = -cost (infinite costs capped so an all-infinite elite set weighs uniformly).
+        NDArray values = top.costs().minimum(Float.MAX_VALUE).neg();
+        NDArray shifted = values.sub(values.max()).mul(config.temperature());
+        NDArray score = shifted.exp();
+        score = score.div(score.sum());
+        NDArray weights = score.reshape(-1, 1, 1);
+        NDArray newMean = top.samples().mul(weights).sum(new int[] {0});
+        NDArray clippedMean = top.sequences().mul(weights).sum(new int[] {0});
+        NDArray spread = top.sequences().sub(clippedMean).square().mul(weights).sum(new int[] {0}).sqrt();
+        return new SamplingDistribution(space.clip(newMean), spread.clip(config.minStd(), config.maxStd()));
     }
 }

@@ -67,12 +67,9 @@ public record SearchSpace(int horizon, int actionDim, float[] lower, float[] upp
     /** Projects {@code x} (any shape ending in A) onto the box; the result lives in x's manager. */
     public NDArray clip(NDArray x) {
         NDManager m = x.getManager();
-        NDArray lo = m.create(lower);
-        NDArray hi = m.create(upper);
-        NDArray clipped = x.maximum(lo).minimum(hi);
-        lo.close();
-        hi.close();
-        return clipped;
+        try (NDArray lo = m.create(lower); NDArray hi = m.create(upper); NDArray aboveLower = x.maximum(lo)) {
+            return aboveLower.minimum(hi);
+        }
     }
 
     /** Throws unless {@code sequence} has shape {@code (H, A)}. */

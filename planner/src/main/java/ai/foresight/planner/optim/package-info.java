@@ -10,6 +10,8 @@
  * {@link ai.foresight.planner.optim.GradientOptimizer} (projected Adam through a
  * {@link ai.foresight.planner.optim.DifferentiableObjective}) and
  * {@link ai.foresight.planner.optim.CemGradientOptimizer}. Each evaluates its whole population in one
- * objective call per iteration, and every array an iteration makes is closed with it.
+ * objective call per iteration, and every array an iteration makes is closed with it. CEM, iCEM and
+ * MPPI share one search loop ({@code EliteSearchLoop}) and differ only in the noise they draw and
+ * the refit of their sampling distribution.
  */
 package ai.foresight.planner.optim;

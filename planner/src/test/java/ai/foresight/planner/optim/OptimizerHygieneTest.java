@@ -59,6 +59,25 @@ class OptimizerHygieneTest {
     }
 
     @Test
+    void warmStartElitesDoNotGrowTheManager() {
+        // iCEM takes its first population's carried elites from the warm start's elites
+        IcemOptimizer optimizer = new IcemOptimizer(IcemConfig.tiny());
+        try (NDManager base = NDManager.newBaseManager()) {
+            NDArray goal = base.create(new float[] {0.3f, -0.2f, 0.1f, 0.4f, -0.5f, 0.2f}, new Shape(3, 2));
+            DifferentiableObjective objective = longLivedFirstOperand(goal);
+            NDArray warmMean = base.zeros(new Shape(3, 2));
+            NDArray warmElites = base.full(new Shape(5, 3, 2), 0.2f);
+            WarmStart warm = new WarmStart(warmMean, warmElites);
+            optimizer.optimize(objective, SPACE, warm, base).close();
+            int baseline = base.getManagedArrays().size();
+            for (int i = 0; i < 3; i++) {
+                optimizer.optimize(objective, SPACE, warm, base).close();
+                assertEquals(baseline, base.getManagedArrays().size(), "icem: arrays leaked on plan " + i + " with warm-start elites");
+            }
+        }
+    }
+
+    @Test
     void sameSeedSameResultOtherSeedOtherResult() {
         float[] a = bestOf(new CemOptimizer(CemConfig.tiny().withSeed(5)));
         float[] b = bestOf(new CemOptimizer(CemConfig.tiny().withSeed(5)));
