@@ -72,13 +72,14 @@ public final class BenchServeCommand extends JobCommand {
         }
         LatencySummary local = result.inProcess();
         console.say("in-process plan: p50 %.2f ms, p99 %.2f ms (%d calls)", local.p50Ms(), local.p99Ms(), local.count());
-        console.say("%8s %9s %7s %9s %9s %9s %11s", "clients", "requests", "errors", "p50 ms", "p99 ms", "req/s", "mean batch");
+        console.say("%8s %9s %7s %9s %9s %11s %10s %9s %11s", "clients", "requests", "errors", "p50 ms", "p99 ms",
+                "server p50", "queue p50", "req/s", "mean batch");
         List<Map<String, Object>> levels = new ArrayList<>();
         for (ServeBenchmark.Level level : result.levels()) {
             LatencySummary l = level.latency();
-            console.say("%8d %9d %7d %9.2f %9.2f %9.1f %11.2f", level.clients(), level.requests(), level.errors(),
-                    l == null ? Double.NaN : l.p50Ms(), l == null ? Double.NaN : l.p99Ms(), level.requestsPerSecond(),
-                    level.meanBatchSize());
+            console.say("%8d %9d %7d %9.2f %9.2f %11.2f %10.2f %9.1f %11.2f", level.clients(), level.requests(),
+                    level.errors(), l == null ? Double.NaN : l.p50Ms(), l == null ? Double.NaN : l.p99Ms(),
+                    level.serverP50Ms(), level.queueP50Ms(), level.requestsPerSecond(), level.meanBatchSize());
             if (level.firstError() != null) {
                 console.warn("%d clients: %d requests failed, the first with %s", level.clients(), level.errors(),
                         level.firstError());
@@ -90,6 +91,8 @@ public final class BenchServeCommand extends JobCommand {
             figures.put("p50_ms", l == null ? null : l.p50Ms());
             figures.put("p99_ms", l == null ? null : l.p99Ms());
             figures.put("mean_ms", l == null ? null : l.meanMs());
+            figures.put("server_p50_ms", Double.isNaN(level.serverP50Ms()) ? null : level.serverP50Ms());
+            figures.put("queue_p50_ms", Double.isNaN(level.queueP50Ms()) ? null : level.queueP50Ms());
             figures.put("requests_per_second", level.requestsPerSecond());
             figures.put("mean_batch_size", level.meanBatchSize());
             levels.add(figures);

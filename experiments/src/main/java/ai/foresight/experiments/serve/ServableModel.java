@@ -15,8 +15,9 @@ import java.nio.file.Path;
  * @param model         encoder, world model, frame size, action box and statistics
  * @param backendConfig chunk, default and largest search for this model
  * @param manager       the root manager of the model's arrays (and of a backend built on it)
+ * @param untrained     whether the weights are an untrained built-in architecture (plans only good for timing)
  */
-public record ServableModel(ServedModel model, ModelBackendConfig backendConfig, NDManager manager)
+public record ServableModel(ServedModel model, ModelBackendConfig backendConfig, NDManager manager, boolean untrained)
         implements AutoCloseable {
 
     /** Seed of the built-in untrained models. */
@@ -38,18 +39,13 @@ public record ServableModel(ServedModel model, ModelBackendConfig backendConfig,
             if (SyntheticModels.names().contains(spec) && !Files.isDirectory(Path.of(spec))) {
                 ServedModel model = SyntheticModels.create(spec, SYNTHETIC_SEED, manager);
                 ModelBackendConfig config = spec.equals("tiny") ? ModelBackendConfig.tiny() : ModelBackendConfig.defaults();
-                return new ServableModel(model, config, manager);
+                return new ServableModel(model, config, manager, true);
             }
             return TrainedModels.open(Path.of(spec), manager);
         } catch (Exception | Error e) {
             manager.close();
             throw e;
         }
-    }
-
-    /** Whether the weights are untrained (a built-in architecture): plans are only good for timing. */
-    public boolean untrained() {
-        return model.modelId().startsWith("untrained-");
     }
 
     /** Closes the model, then the manager. */

@@ -71,12 +71,14 @@ public final class ServeBenchmark {
      * @param requests            timed requests sent
      * @param errors              requests not answered 200
      * @param latency             client-side round trips of the successful requests (null when none succeeded)
+     * @param serverP50Ms         median of the server's own time per request (arrival to answer)
+     * @param queueP50Ms          median time a request waited for the plan worker
      * @param requestsPerSecond   successful requests per second of wall time
      * @param meanBatchSize       mean number of requests the server planned together with each one
      * @param firstError          what the first failed request got, or null
      */
-    public record Level(int clients, int requests, int errors, LatencySummary latency, double requestsPerSecond,
-                       double meanBatchSize, String firstError) {
+    public record Level(int clients, int requests, int errors, LatencySummary latency, double serverP50Ms,
+                       double queueP50Ms, double requestsPerSecond, double meanBatchSize, String firstError) {
     }
 
     /**
@@ -222,7 +224,11 @@ public final class ServeBenchmark {
         String firstError = outcomes.stream().filter(o -> !o.ok()).map(BenchRobot.Outcome::error).findFirst().orElse(null);
         double batch = outcomes.stream().filter(BenchRobot.Outcome::ok).mapToInt(BenchRobot.Outcome::batchSize)
                 .average().orElse(Double.NaN);
+        double[] server = outcomes.stream().filter(BenchRobot.Outcome::ok).mapToDouble(BenchRobot.Outcome::serverMs).toArray();
+        double[] queue = outcomes.stream().filter(BenchRobot.Outcome::ok).mapToDouble(BenchRobot.Outcome::queueMs).toArray();
         return new Level(clients, outcomes.size(), errors, ok.length == 0 ? null : LatencySummary.of(ok),
+                ok.length == 0 ? Double.NaN : LatencySummary.of(server).p50Ms(),
+                ok.length == 0 ? Double.NaN : LatencySummary.of(queue).p50Ms(),
                 seconds > 0 ? ok.length / seconds : Double.NaN, batch, firstError);
     }
 

@@ -28,7 +28,7 @@ final class TrainedModels {
             ModelManifest m = trained.manifest();
             ServedModel model = new ServedModel(modelId(dir, m), trained.encoder(), trained.worldModel(), m.frameSize(),
                     m.frameSize(), floats(m.actionLow()), floats(m.actionHigh()), trained.normalization());
-            return new ServableModel(model, backendConfig(m.world()), manager);
+            return new ServableModel(model, backendConfig(m.world()), manager, false);
         } catch (RuntimeException e) {
             trained.close();
             throw e;

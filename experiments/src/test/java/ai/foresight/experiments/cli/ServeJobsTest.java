@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -28,6 +29,16 @@ class ServeJobsTest {
 
     @TempDir
     Path tmp;
+
+    /**
+     * Starts DJL's engine on the test thread before any test serves from another thread: DJL turns libtorch's
+     * thread-local autograd off only on the thread that starts it, and training jobs later in this JVM (AdamW's
+     * in-place updates) fail on a thread where it is still on.
+     */
+    @BeforeAll
+    static void startTheEngineOnTheTestThread() {
+        ai.djl.engine.Engine.getInstance();
+    }
 
     private HttpResponse<String> get(String url, String token) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20));

@@ -49,7 +49,8 @@ import java.util.List;
  * the chunk, seeded CEM stream) and recent observations. Every array lives in a sub-manager closed when its call
  * ends; goals live in their own sub-manager until their handle closes, so memory is flat between calls.
  *
- * <p>Not thread-safe for planning (the server calls it from one worker thread); {@link #info()} is immutable.
+ * <p>Not thread-safe for planning (the server calls it from one worker thread); {@link #info()} is immutable. Each
+ * call switches libtorch's autograd recording off on its thread while it runs ({@link GradModeOff}).
  */
 public final class ModelBackend implements PlanningBackend, AutoCloseable {
     private final ServedModel model;
@@ -117,7 +118,7 @@ public final class ModelBackend implements PlanningBackend, AutoCloseable {
         requireOpen();
         checkObservation("goal", frame, goalProprio);
         NDManager goalManager = manager.newSubManager();
-        try (NDManager scratch = goalManager.newSubManager()) {
+        try (GradModeOff off = GradModeOff.enter(); NDManager scratch = goalManager.newSubManager()) {
             NDArray features = frames.encode(List.of(frame), scratch).get(0);
             ai.foresight.planner.objective.Goal goal = rollout.goal(features,
                     objective.proprioWeight() > 0 ? goalProprio : null);
@@ -141,7 +142,7 @@ public final class ModelBackend implements PlanningBackend, AutoCloseable {
     /**
      * Plans several robots: one encoder pass over every observation and inline goal frame, then one CEM search per
      * robot. Inputs are all checked before anything runs, so a bad one fails the batch without touching any robot's
-     * warm start.
+     * warm start. Each result reports the whole batch's encoding time as its {@code encodeMs} (what its robot waited).
      */
     @Override
     public List<PlanResult> planBatch(List<PlanInput> inputs, List<WarmStart> previous) {
@@ -156,6 +157,10 @@ public final class ModelBackend implements PlanningBackend, AutoCloseable {
         for (int i = 0; i < inputs.size(); i++) {
             PlanInput input = inputs.get(i);
             checkObservation("observation", input.observation(), input.proprio());
+            if (input.settings().horizon() < info.chunkSize()) {
+                throw new IllegalArgumentException("settings.horizon: expected at least the chunk size "
+                        + info.chunkSize() + ", got " + input.settings().horizon());
+            }
             batch.add(input.observation());
             goalRows[i] = -1;
             if (input.goal() instanceof Goal.Observed observed) {
@@ -168,7 +173,7 @@ public final class ModelBackend implements PlanningBackend, AutoCloseable {
             }
         }
         batch.addAll(goalFrames);
-        try (NDManager call = manager.newSubManager()) {
+        try (GradModeOff off = GradModeOff.enter(); NDManager call = manager.newSubManager()) {
             long start = System.nanoTime();
             NDArray features = frames.encode(batch, call);
             double encodeMs = (System.nanoTime() - start) / 1e6;

@@ -158,6 +158,31 @@ class ModelBackendTest {
         assertTrue(e.getMessage().startsWith("goal:"), e.getMessage());
         assertThrows(IllegalArgumentException.class,
                 () -> backend.encodeGoal(TinyModels.frame(40), new float[] {0}));
+        PlanInput shortHorizon = new PlanInput(TinyModels.frame(1), new float[] {0, 0}, inlineGoal(),
+                new PlannerSettings(1, 8, 1, 1));
+        e = assertThrows(IllegalArgumentException.class, () -> backend.plan(shortHorizon, null));
+        assertEquals("settings.horizon: expected at least the chunk size 2, got 1", e.getMessage());
+    }
+
+    @Test
+    void planningOnAnotherThreadRecordsNoAutogradAndRestoresTheThreadsMode() throws Exception {
+        java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            boolean[] modes = worker.submit(() -> {
+                boolean before = GradModeOff.recording();
+                boolean inside;
+                try (GradModeOff off = GradModeOff.enter()) {
+                    inside = GradModeOff.recording();
+                }
+                backend.plan(input(1, inlineGoal()), null);
+                return new boolean[] {before, inside, GradModeOff.recording()};
+            }).get();
+            assertTrue(modes[0], "libtorch records autograd on a fresh thread by default");
+            assertEquals(false, modes[1], "off while planning");
+            assertTrue(modes[2], "the thread's own mode is restored after a plan");
+        } finally {
+            worker.shutdownNow();
+        }
     }
 
     private static void assertRowsEqual(float[][] expected, float[][] actual, float tolerance) {
