@@ -138,13 +138,9 @@ public final class AdaptCommand extends JobCommand {
         requireAtLeast("--horizon", horizon, 1);
         requireAtLeast("--samples", samples, 0);
         requireAtLeast("--iterations", iterations, 0);
-        for (String[] w : new String[][] {{"--alignment", "" + alignmentWeight}, {"--dynamics", "" + dynamicsWeight},
-                {"--paired", "" + pairedWeight}}) {
-            double v = Double.parseDouble(w[1]);
-            if (!(v >= 0) || Double.isInfinite(v)) {
-                throw badFlag(w[0], "a finite weight >= 0", w[1]);
-            }
-        }
+        requireWeight("--alignment", alignmentWeight);
+        requireWeight("--dynamics", dynamicsWeight);
+        requireWeight("--paired", pairedWeight);
         if (alignmentWeight == 0 && dynamicsWeight == 0 && pairedWeight == 0) {
             throw badFlag("--alignment/--dynamics/--paired", "at least one weight > 0", "all 0");
         }
@@ -153,6 +149,12 @@ public final class AdaptCommand extends JobCommand {
         }
         if (proprioWeight != -1 && !(proprioWeight >= 0)) {
             throw badFlag("--proprio-weight", "a weight >= 0", proprioWeight);
+        }
+    }
+
+    private void requireWeight(String flag, double value) {
+        if (!(value >= 0) || Double.isInfinite(value)) {
+            throw badFlag(flag, "a finite weight >= 0", value);
         }
     }
 
