@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         description = "World models and visual model-based RL on the JVM.",
         subcommands = {QuickstartCommand.class, GenerateCommand.class, ShowCommand.class, DoctorCommand.class,
                 PretrainEncoderCommand.class, EncodeCommand.class, ProbeCommand.class,
-                TrainCommand.class, EvalCommand.class, ImagineCommand.class, ServeCommand.class, BenchCommand.class})
+                TrainCommand.class, EvalCommand.class, ImagineCommand.class, AdaptCommand.class, ServeCommand.class,
+                BenchCommand.class})
 public final class ForesightCli implements Runnable {
     @Spec
     private CommandSpec spec;
