@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
+import ai.foresight.encoders.nn.GradModeOff;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -23,7 +24,8 @@ import java.util.Map;
  * a training run resumes exactly. Call {@link #step} after a backward pass, outside the gradient
  * collector; it updates the parameter arrays in place and then zeroes their gradients (DJL's
  * PyTorch gradient collector accumulates across backward passes, as PyTorch does, so a gradient
- * left in place would leak into the next step). Temporaries are closed at once.
+ * left in place would leak into the next step). Temporaries are closed at once. The update runs with
+ * autograd recording off ({@link GradModeOff}), so a step works on any thread, not only DJL's first.
  */
 public final class AdamW implements AutoCloseable {
     private static final int STATE_MAGIC = 0x41444d57; // "ADMW"
@@ -69,7 +71,7 @@ public final class AdamW implements AutoCloseable {
             }
             NDArray[] mv = moments.computeIfAbsent(entry.getKey(), k -> new NDArray[] {
                 state.zeros(weight.getShape(), weight.getDataType()), state.zeros(weight.getShape(), weight.getDataType())});
-            try (NDScope ignored = new NDScope()) {
+            try (GradModeOff off = GradModeOff.enter(); NDScope ignored = new NDScope()) {
                 NDArray grad = weight.getGradient();
                 mv[0].muli(config.beta1()).addi(grad.mul(1 - config.beta1()));
                 mv[1].muli(config.beta2()).addi(grad.square().muli(1 - config.beta2()));

@@ -61,6 +61,32 @@ class OptimTest {
         }
     }
 
+    @Test
+    void stepsOnAThreadOtherThanTheEnginesFirst() throws Exception {
+        Engine.getInstance(); // the engine starts here; libtorch records autograd on every other thread
+        double[] w0 = {1.0, -2.0, 0.5, 3.0};
+        AdamWConfig cfg = new AdamWConfig(0.9, 0.999, 1e-8, 0.1);
+        java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            double[] got = worker.submit(() -> {
+                try (NDManager m = NDManager.newBaseManager()) {
+                    PairList<String, Parameter> params = new PairList<>();
+                    params.add("w", param(m, "w", w0, new Shape(2, 2)));
+                    try (AdamW opt = new AdamW(cfg, m)) {
+                        for (int s = 0; s < 3; s++) {
+                            backward(params, 1.5);
+                            opt.step(params, 0.05);
+                        }
+                    }
+                    return params.get("w").getArray().toDoubleArray();
+                }
+            }).get();
+            assertArrayEquals(reference(w0, true, cfg, 0.05), got, 1e-10);
+        } finally {
+            worker.shutdownNow();
+        }
+    }
+
     private static double[] reference(double[] start, boolean decay, AdamWConfig cfg, double lr) {
         double[] w = start.clone();
         double[] mm = new double[w.length];

@@ -45,6 +45,14 @@ public final class TrainCommand extends JobCommand {
     @Option(names = "--batch", paramLabel = "B", defaultValue = "0", description = "Windows per step (default: the preset's).")
     private int batch;
 
+    @Option(names = "--lr", paramLabel = "LR", defaultValue = "0",
+            description = "Peak learning rate (default: the preset's, 5e-4; 3e-3 for tiny).")
+    private double learningRate;
+
+    @Option(names = "--proprio-weight", paramLabel = "W", defaultValue = "-1",
+            description = "Weight of the next-proprio MSE beside the feature MSE (default: the preset's, 1).")
+    private double proprioWeight;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
     private long seed;
 
@@ -57,11 +65,18 @@ public final class TrainCommand extends JobCommand {
         requireOneOf("--mode", mode, TrainSpec.MODES);
         requireAtLeast("--steps", steps, 0);
         requireAtLeast("--batch", batch, 0);
+        if (!(learningRate >= 0) || Double.isInfinite(learningRate)) {
+            throw badFlag("--lr", "a finite learning rate > 0 (0 = the preset's)", learningRate);
+        }
+        if (Double.isNaN(proprioWeight) || Double.isInfinite(proprioWeight)) {
+            throw badFlag("--proprio-weight", "a finite weight >= 0", proprioWeight);
+        }
     }
 
     @Override
     protected JobResult run(JobConsole console) throws Exception {
-        TrainSpec spec = new TrainSpec(preset, mode, encoder, steps, batch, seed);
+        TrainSpec spec = new TrainSpec(preset, mode, encoder, steps, batch, seed, learningRate,
+                proprioWeight < 0 ? -1 : proprioWeight);
         TrainingOutcome outcome = train(console, spec, data, out);
         Evaluation e = outcome.evaluation();
         console.say("Trained %s (%s) for %d steps in %.1f s (+ %.1f s encoding)", preset, mode, outcome.steps(),

@@ -40,8 +40,10 @@ final class ModelPresets {
         int logEvery = Math.max(1, Math.min(10, steps / 50));
         boolean tiny = "tiny".equals(spec.preset());
         int evalEvery = tiny ? steps : Math.max(1, steps / 5); // tiny runs validate once, at the end
-        return new TrainerConfig(steps, batch, base.peakLearningRate(), base.finalLearningRate(), warmup, base.weightDecay(),
-                base.clipNorm(), base.proprioWeight(), base.rewardWeight(), base.proprioHeadWeight(), spec.seed(), logEvery,
+        double lr = spec.learningRate() > 0 ? spec.learningRate() : base.peakLearningRate();
+        double proprioWeight = spec.proprioWeight() >= 0 ? spec.proprioWeight() : base.proprioWeight();
+        return new TrainerConfig(steps, batch, lr, Math.min(base.finalLearningRate(), lr), warmup, base.weightDecay(),
+                base.clipNorm(), proprioWeight, base.rewardWeight(), base.proprioHeadWeight(), spec.seed(), logEvery,
                 evalEvery, base.evalBatches(), steps, base.keepCheckpoints());
     }
 }

@@ -12,8 +12,11 @@ import java.util.List;
  * @param steps optimiser steps, 0 for the preset's default
  * @param batchSize windows per step, 0 for the preset's default
  * @param seed seeds the model's initialisation, the split and every batch
+ * @param learningRate peak learning rate, 0 for the preset's default
+ * @param proprioWeight weight of the next-proprio MSE beside the feature MSE, negative for the preset's default
  */
-public record TrainSpec(String preset, String mode, String encoder, int steps, int batchSize, long seed) {
+public record TrainSpec(String preset, String mode, String encoder, int steps, int batchSize, long seed, double learningRate,
+        double proprioWeight) {
     public static final List<String> PRESETS = List.of("tiny", "wall", "pointmaze", "pusht");
     public static final List<String> MODES = List.of("dino-wm", "repo");
 
@@ -30,6 +33,17 @@ public record TrainSpec(String preset, String mode, String encoder, int steps, i
         if (steps < 0 || batchSize < 0) {
             throw new IllegalArgumentException("steps/batchSize: expected >= 0 (0 = the preset's default), got " + steps + ", " + batchSize);
         }
+        if (!(learningRate >= 0) || Double.isInfinite(learningRate)) {
+            throw new IllegalArgumentException("learningRate: expected a finite value >= 0 (0 = the preset's default), got " + learningRate);
+        }
+        if (Double.isNaN(proprioWeight) || Double.isInfinite(proprioWeight)) {
+            throw new IllegalArgumentException("proprioWeight: expected a finite value (negative = the preset's default), got " + proprioWeight);
+        }
+    }
+
+    /** The preset's learning rate and loss weights. */
+    public TrainSpec(String preset, String mode, String encoder, int steps, int batchSize, long seed) {
+        this(preset, mode, encoder, steps, batchSize, seed, 0, -1);
     }
 
     /** The tiny preset in DINO-WM mode on an untrained tiny encoder: the smoke-test setting. */
@@ -43,10 +57,10 @@ public record TrainSpec(String preset, String mode, String encoder, int steps, i
     }
 
     public TrainSpec withEncoder(String name) {
-        return new TrainSpec(preset, mode, name, steps, batchSize, seed);
+        return new TrainSpec(preset, mode, name, steps, batchSize, seed, learningRate, proprioWeight);
     }
 
     public TrainSpec withSteps(int newSteps) {
-        return new TrainSpec(preset, mode, encoder, newSteps, batchSize, seed);
+        return new TrainSpec(preset, mode, encoder, newSteps, batchSize, seed, learningRate, proprioWeight);
     }
 }

@@ -103,11 +103,9 @@ public final class GoalDistanceObjective implements DifferentiableObjective {
         if (frame.dimension() == 0) {
             return squared;
         }
-        int[] axes = new int[frame.dimension()];
-        for (int i = 0; i < axes.length; i++) {
-            axes[i] = i + 2;
-        }
-        return squared.mean(axes);
+        // one flattened axis: DJL's PyTorch mean takes a single axis, and a (n, C) patch-grid goal has two
+        Shape shape = squared.getShape();
+        return squared.reshape(shape.get(0), shape.get(1), frame.size()).mean(new int[] {2});
     }
 
     private static NDArray goalLatent(Goal goal, GoalObjectiveConfig config) {

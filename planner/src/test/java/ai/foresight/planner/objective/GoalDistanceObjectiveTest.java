@@ -52,6 +52,34 @@ class GoalDistanceObjectiveTest {
     }
 
     @Test
+    void patchGridGoalsAverageOverTokensAndChannels() {
+        // predicted (N=2, H=2, n=3, C=4) vs a goal of (n, C): the last-frame cost is the mean over n and C
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        float[] predicted = new float[2 * 2 * 3 * 4];
+        float[] goalValues = new float[3 * 4];
+        for (int i = 0; i < predicted.length; i++) {
+            predicted[i] = (float) r.nextGaussian();
+        }
+        for (int i = 0; i < goalValues.length; i++) {
+            goalValues[i] = (float) r.nextGaussian();
+        }
+        try (NDManager m = NDManager.newBaseManager()) {
+            RolloutModel grid = (context, actions) -> new Imagination(m.create(predicted, new Shape(2, 2, 3, 4)), null, null, null);
+            Goal goal = Goal.ofFeatures(m.create(goalValues, new Shape(3, 4)));
+            float[] costs = new GoalDistanceObjective(grid, m.zeros(new Shape(1)), goal, GoalObjectiveConfig.tiny())
+                    .evaluate(m.zeros(new Shape(2, 2, 1))).toFloatArray();
+            for (int n = 0; n < 2; n++) {
+                double sum = 0;
+                for (int j = 0; j < 12; j++) {
+                    double d = predicted[(n * 2 + 1) * 12 + j] - goalValues[j];
+                    sum += d * d;
+                }
+                assertEquals(sum / 12, costs[n], 1e-5, "candidate " + n);
+            }
+        }
+    }
+
+    @Test
     void costMatchesAnIndependentComputation() {
         // x after each step for sequence 1 (all -1): x_t = t * B (-1, -1) = t * (-0.6, -0.4)
         double gamma = 0.8;

@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.foresight.datasets.image.Frame;
+import ai.foresight.encoders.nn.GradModeOff;
 import ai.foresight.planner.Plan;
 import ai.foresight.planner.PlannerConfig;
 import ai.foresight.planner.TrajectoryPlanner;

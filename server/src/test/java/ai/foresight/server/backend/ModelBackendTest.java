@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import ai.foresight.encoders.nn.GradModeOff;
 import ai.foresight.server.spi.Goal;
 import ai.foresight.server.spi.GoalHandle;
 import ai.foresight.server.spi.ModelInfo;

@@ -1,18 +1,21 @@
-package ai.foresight.server.backend;
+package ai.foresight.encoders.nn;
 
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 
 /**
- * Turns libtorch's autograd recording off for the calling thread while a plan runs, and back to what it was after.
+ * Turns libtorch's autograd recording off for the calling thread while a block runs (a plan, an optimiser's
+ * in-place update), and back to what it was after.
  *
  * <p>Why: libtorch's grad mode is thread-local and on by default; DJL turns it off only on the thread that started
  * the engine. On any other thread (the server's plan worker) every operation touching the world model's parameters
  * records an autograd graph nobody uses. Measured here with the tiny model (20 alternating plans per side): the same
  * plan took 20-30% more CPU on a worker thread than on the main thread, and the same as the main thread once recording
- * was off. Planning with CEM needs no gradients.
+ * was off. Planning with CEM needs no gradients. An optimiser's in-place update of a leaf parameter with recording
+ * on fails outright ("a leaf Variable that requires grad is being used in an in-place operation"), so
+ * {@code AdamW.step} runs inside one too: training then works from any thread.
  */
-final class GradModeOff implements AutoCloseable {
+public final class GradModeOff implements AutoCloseable {
     private static final boolean PYTORCH = "PyTorch".equals(Engine.getInstance().getEngineName());
 
     private final boolean restore;
@@ -22,7 +25,7 @@ final class GradModeOff implements AutoCloseable {
     }
 
     /** Switches recording off on this thread until {@link #close()}. */
-    static GradModeOff enter() {
+    public static GradModeOff enter() {
         if (!PYTORCH || !JniUtils.isGradMode()) {
             return new GradModeOff(false);
         }
@@ -31,7 +34,7 @@ final class GradModeOff implements AutoCloseable {
     }
 
     /** Whether libtorch records autograd graphs on this thread (false for other engines). */
-    static boolean recording() {
+    public static boolean recording() {
         return PYTORCH && JniUtils.isGradMode();
     }
 
