@@ -55,7 +55,7 @@ public final class EvalCommand extends JobCommand {
             description = "Optimiser iterations (default: the optimiser's, CEM 10).")
     private int iterations;
 
-    @Option(names = "--discount", paramLabel = "G", defaultValue = "0",
+    @Option(names = "--discount", paramLabel = "G", defaultValue = "0.9",
             description = "Goal cost over imagined frames: 0 = last frame only (DINO-WM), else every frame weighted G^t "
                     + "(default: ${DEFAULT-VALUE}).")
     private double discount;

@@ -17,6 +17,7 @@ import ai.foresight.experiments.pipeline.TrainSpec;
 import ai.foresight.experiments.pipeline.TrainedModel;
 import ai.foresight.experiments.pipeline.TrainingOutcome;
 import ai.foresight.experiments.report.EpisodeReport;
+import ai.foresight.planner.agent.AgentConfig;
 import ai.foresight.planner.agent.PlannerKind;
 import java.nio.file.Path;
 import java.util.List;
@@ -146,7 +147,7 @@ public final class QuickstartCommand extends JobCommand {
                 trained.evaluation().oneStepCopyLastMse(), trained.evaluation().oneStepRatio());
 
         EvalSpec evalSpec = new EvalSpec(WORLD, PlannerKind.CEM, s.pairs(), s.budget(), false, s.horizon(), s.samples(),
-                s.iterations(), seed, Math.min(4, s.pairs()), 0);
+                s.iterations(), seed, Math.min(4, s.pairs()), AgentConfig.DEFAULT_DISCOUNT);
         JobResult evaluation = story.step("Plan to " + s.pairs() + " unseen goals with MPC + CEM and write the report", () -> {
             try (NDManager manager = NDManager.newBaseManager(); TrainedModel model = TrainedModel.load(modelDir, manager)) {
                 return EvalCommand.evaluate(console, model, evalSpec, reportDir);

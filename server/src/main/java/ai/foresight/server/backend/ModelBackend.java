@@ -10,6 +10,7 @@ import ai.foresight.encoders.nn.GradModeOff;
 import ai.foresight.planner.Plan;
 import ai.foresight.planner.PlannerConfig;
 import ai.foresight.planner.TrajectoryPlanner;
+import ai.foresight.planner.agent.AgentConfig;
 import ai.foresight.planner.agent.WorldModelRollout;
 import ai.foresight.planner.objective.FrameWeighting;
 import ai.foresight.planner.objective.GoalDistanceObjective;
@@ -92,7 +93,7 @@ public final class ModelBackend implements PlanningBackend, AutoCloseable {
         float alpha = p == 0 ? 0f : config.proprioWeight();
         this.objective = new GoalObjectiveConfig(model.worldModel().config().usesRepo()
                 ? GoalObjectiveConfig.LatentSpace.Z : GoalObjectiveConfig.LatentSpace.FEATURES,
-                FrameWeighting.lastFrame(), alpha);
+                FrameWeighting.discounted(AgentConfig.DEFAULT_DISCOUNT), alpha);
         this.manager = parent.newSubManager();
     }
 
