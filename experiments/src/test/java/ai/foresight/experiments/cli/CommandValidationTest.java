@@ -38,7 +38,9 @@ class CommandValidationTest {
     @Test
     void otherJobsCheckTheirFlags() {
         assertUsageError("--episode: expected at least 0, got -1", "show", tmp.toString(), "--episode", "-1");
-        assertUsageError("--episodes: expected at least 1, got 0", "quickstart", "--episodes", "0", "--out", tmp.toString());
+        assertUsageError("--episodes: expected at least 2 (one is held out for validation), got 1", "quickstart", "--episodes", "1",
+                "--out", tmp.toString());
+        assertUsageError("--episodes: expected at least 0, got -3", "quickstart", "--episodes", "-3", "--out", tmp.toString());
         assertUsageError("--worlds: expected one of", "bench", "generate", "--worlds", "wall,mars");
         assertUsageError("--runs: expected at least 1, got 0", "bench", "generate", "--runs", "0");
         assertUsageError("missing benchmark", "bench");
