@@ -19,7 +19,12 @@ import java.time.Duration;
  */
 public record EncodeCpuCost(double framesPerCpuSecond, double cpuSeconds, double wallSeconds, long frames) {
 
-    /** Times {@code passes} forward passes of a random {@code batch}, after one untimed pass. */
+    private static final long MIN_CPU_NANOS = 200_000_000L;
+
+    /**
+     * Times at least {@code passes} forward passes of a random {@code batch}, after one untimed pass, and
+     * more until 0.2 CPU-seconds are on the clock (a tiny encoder's few passes can fall within one tick).
+     */
     public static EncodeCpuCost measure(PatchEncoder encoder, int batch, int passes) {
         if (batch < 1 || passes < 1) {
             throw new IllegalArgumentException("batch/passes: expected at least 1 each, got " + batch + ", " + passes);
@@ -30,13 +35,16 @@ public record EncodeCpuCost(double framesPerCpuSecond, double cpuSeconds, double
             pass(encoder, manager, pixels);
             long cpu0 = cpuNanos();
             long wall0 = System.nanoTime();
-            for (int i = 0; i < passes; i++) {
+            long done = 0;
+            // at least `passes`, and on until the process clock (ticks of ~10 ms) has measured enough to divide by
+            while (done < passes || cpuNanos() - cpu0 < MIN_CPU_NANOS) {
                 pass(encoder, manager, pixels);
+                done++;
             }
             double wall = (System.nanoTime() - wall0) / 1e9;
             double cpu = (cpuNanos() - cpu0) / 1e9;
-            long frames = (long) batch * passes;
-            return new EncodeCpuCost(cpu > 0 ? frames / cpu : Double.NaN, cpu, wall, frames);
+            long frames = (long) batch * done;
+            return new EncodeCpuCost(frames / cpu, cpu, wall, frames);
         }
     }
 
