@@ -11,7 +11,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
-import ai.foresight.encoders.AtomicFiles;
+import ai.foresight.datasets.store.AtomicFileWriter;
 import ai.foresight.encoders.BlockWeights;
 import ai.foresight.encoders.EncoderFingerprint;
 import ai.foresight.encoders.PatchEncoder;
@@ -117,14 +117,14 @@ public final class AdaptedPatchEncoder implements PatchEncoder {
     /** Writes the adapter config, the base's id and the adapter weights into {@code dir}, atomically per file. */
     public void save(Path dir) throws IOException {
         Files.createDirectories(dir);
-        AtomicFiles.write(dir.resolve(PARAMS_FILE), out -> {
+        AtomicFileWriter.write(dir.resolve(PARAMS_FILE), out -> {
             DataOutputStream data = new DataOutputStream(out);
             for (AbstractBlock block : blocks()) {
                 BlockWeights.save(block, data);
             }
             data.flush();
         });
-        AtomicFiles.writeString(dir.resolve(CONFIG_FILE),
+        AtomicFileWriter.writeString(dir.resolve(CONFIG_FILE),
                 JSON.writerWithDefaultPrettyPrinter().writeValueAsString(new Saved(config, base.id())));
     }
 

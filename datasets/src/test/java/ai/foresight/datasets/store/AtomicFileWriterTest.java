@@ -73,4 +73,36 @@ class AtomicFileWriterTest {
         assertEquals(AtomicFileWriter.sha256Hex(Files.readAllBytes(target)), w.sha256());
         assertFalse(listing(dir).stream().anyMatch(p -> p.getFileName().toString().endsWith(".tmp")));
     }
+
+    @Test
+    void fileBodiesWriteThroughATemporaryPathAndCreateParents(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("a/b/result.json");
+        AtomicFileWriter.writeFile(file, tmp -> Files.writeString(tmp, "{}"));
+        assertEquals("{}", Files.readString(file));
+        assertEquals(List.of(file), listing(file.getParent()));
+    }
+
+    @Test
+    void aFailedFileBodyLeavesTheOldFileAndNoLitter(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("result.json");
+        Files.writeString(file, "old");
+        assertThrows(IOException.class, () -> AtomicFileWriter.writeFile(file, tmp -> {
+            Files.writeString(tmp, "half");
+            throw new IOException("disk full");
+        }));
+        assertEquals("old", Files.readString(file));
+        assertEquals(List.of(file), listing(dir));
+    }
+
+    @Test
+    void permissionsFollowTheUmaskLikeAnyNewFile(@TempDir Path dir) throws IOException {
+        Path plain = Files.createFile(dir.resolve("plain"));
+        Path streamed = dir.resolve("streamed");
+        Path viaFile = dir.resolve("via-file");
+        AtomicFileWriter.writeString(streamed, "x");
+        AtomicFileWriter.writeFile(viaFile, tmp -> Files.writeString(tmp, "x"));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(streamed),
+                "not Files.createTempFile's owner-only permissions");
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(viaFile));
+    }
 }

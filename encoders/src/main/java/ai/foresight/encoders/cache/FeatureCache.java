@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.foresight.datasets.image.Frame;
-import ai.foresight.encoders.AtomicFiles;
+import ai.foresight.datasets.store.AtomicFileWriter;
 import ai.foresight.encoders.FramePixels;
 import ai.foresight.encoders.FrameSource;
 import ai.foresight.encoders.PatchEncoder;
@@ -117,7 +117,7 @@ public final class FeatureCache {
         }
         CacheMetadata metadata = new CacheMetadata(CacheMetadata.FORMAT, encoder.id(), source.checksum(), config.precision(),
                 encoder.gridHeight(), encoder.gridWidth(), d, lengths, (System.nanoTime() - started) / 1e9);
-        AtomicFiles.writeString(dir.resolve(METADATA), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(metadata));
+        AtomicFileWriter.writeString(dir.resolve(METADATA), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(metadata));
         return metadata;
     }
 

@@ -1,6 +1,6 @@
 package ai.foresight.encoders.cache;
 
-import ai.foresight.encoders.AtomicFiles;
+import ai.foresight.datasets.store.AtomicFileWriter;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -50,7 +50,7 @@ public final class NpyFile {
                 data.putShort(HalfFloat.fromFloat(v));
             }
         }
-        AtomicFiles.write(file, out -> {
+        AtomicFileWriter.write(file, out -> {
             out.write(MAGIC);
             int len = header.length();
             out.write(new byte[] {(byte) len, (byte) (len >>> 8)});

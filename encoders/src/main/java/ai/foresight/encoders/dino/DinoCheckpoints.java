@@ -1,6 +1,6 @@
 package ai.foresight.encoders.dino;
 
-import ai.foresight.encoders.AtomicFiles;
+import ai.foresight.datasets.store.AtomicFileWriter;
 import ai.foresight.encoders.BlockWeights;
 import ai.foresight.encoders.Provenance;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -58,7 +58,7 @@ public final class DinoCheckpoints {
             if (Files.exists(finalDir)) {
                 deleteTree(finalDir);
             }
-            AtomicFiles.move(tmp, finalDir);
+            AtomicFileWriter.move(tmp, finalDir);
         } finally {
             if (Files.exists(tmp)) {
                 deleteTree(tmp);

@@ -13,7 +13,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import ai.foresight.datasets.image.Frame;
-import ai.foresight.encoders.AtomicFiles;
+import ai.foresight.datasets.store.AtomicFileWriter;
 import ai.foresight.encoders.FrameSource;
 import ai.foresight.encoders.Provenance;
 import ai.foresight.encoders.optim.GradientClipping;
@@ -194,20 +194,20 @@ public final class DinoPretrainer {
         Path parent = target.toAbsolutePath().getParent();
         Path tmp = Files.createTempDirectory(parent, ".encoder-");
         VitPatchEncoder.save(training.teacher.backbone(), tmp);
-        AtomicFiles.writeString(tmp.resolve("provenance.json"), JSON.writerWithDefaultPrettyPrinter()
+        AtomicFileWriter.writeString(tmp.resolve("provenance.json"), JSON.writerWithDefaultPrettyPrinter()
                 .writeValueAsString(Provenance.capture("dino-pretrainer", training.config, training.config.seed())));
         if (Files.exists(target)) {
             Path old = Files.createTempDirectory(parent, ".encoder-old-");
             Files.delete(old);
-            AtomicFiles.move(target, old);
-            AtomicFiles.move(tmp, target);
+            AtomicFileWriter.move(target, old);
+            AtomicFileWriter.move(tmp, target);
             try (Stream<Path> s = Files.walk(old)) {
                 for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
                     Files.deleteIfExists(p);
                 }
             }
         } else {
-            AtomicFiles.move(tmp, target);
+            AtomicFileWriter.move(tmp, target);
         }
         return target;
     }

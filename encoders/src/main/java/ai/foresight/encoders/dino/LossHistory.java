@@ -1,6 +1,6 @@
 package ai.foresight.encoders.dino;
 
-import ai.foresight.encoders.AtomicFiles;
+import ai.foresight.datasets.store.AtomicFileWriter;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import java.io.BufferedWriter;
@@ -46,7 +46,7 @@ public final class LossHistory implements AutoCloseable {
         for (DinoStepRecord r : kept) {
             text.append(JSON.writeValueAsString(r)).append('\n');
         }
-        AtomicFiles.writeString(file, text.toString());
+        AtomicFileWriter.writeString(file, text.toString());
         BufferedWriter writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         return new LossHistory(kept, writer);
     }

@@ -12,7 +12,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
-import ai.foresight.encoders.AtomicFiles;
+import ai.foresight.datasets.store.AtomicFileWriter;
 import ai.foresight.encoders.BlockWeights;
 import ai.foresight.encoders.EncoderFingerprint;
 import ai.foresight.encoders.PatchEncoder;
@@ -93,8 +93,8 @@ public final class VitPatchEncoder implements PatchEncoder {
     /** Saves {@code network}'s config and weights into {@code dir}, each file written atomically. */
     public static void save(VisionTransformer network, Path dir) throws IOException {
         Files.createDirectories(dir);
-        AtomicFiles.write(dir.resolve(PARAMS_FILE), out -> BlockWeights.save(network, new DataOutputStream(out)));
-        AtomicFiles.writeString(dir.resolve(CONFIG_FILE), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(network.config()));
+        AtomicFileWriter.write(dir.resolve(PARAMS_FILE), out -> BlockWeights.save(network, new DataOutputStream(out)));
+        AtomicFileWriter.writeString(dir.resolve(CONFIG_FILE), JSON.writerWithDefaultPrettyPrinter().writeValueAsString(network.config()));
     }
 
     /** Saves this encoder into {@code dir}. */

@@ -1,7 +1,7 @@
 package ai.foresight.experiments.adapt;
 
 import ai.foresight.experiments.eval.EvaluationSummary;
-import ai.foresight.experiments.io.AtomicFile;
+import ai.foresight.datasets.store.AtomicFileWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -66,7 +66,7 @@ public final class AdaptReport {
         h.append("</table>\n</body></html>\n");
         Path html = dir.resolve(HTML);
         byte[] bytes = h.toString().getBytes(StandardCharsets.UTF_8);
-        AtomicFile.write(html, tmp -> Files.write(tmp, bytes));
+        AtomicFileWriter.writeFile(html, tmp -> Files.write(tmp, bytes));
         return html;
     }
 

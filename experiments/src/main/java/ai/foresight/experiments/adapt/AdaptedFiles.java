@@ -2,7 +2,7 @@ package ai.foresight.experiments.adapt;
 
 import ai.foresight.adaptation.encoder.AdaptedPatchEncoder;
 import ai.foresight.encoders.PatchEncoder;
-import ai.foresight.experiments.io.AtomicFile;
+import ai.foresight.datasets.store.AtomicFileWriter;
 import ai.foresight.worldmodel.WorldModel;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -28,7 +28,7 @@ public final class AdaptedFiles {
     /** Writes the adapters and the adapted world model into {@code dir}, each file atomically. */
     public static void save(Path dir, AdaptedPatchEncoder encoder, WorldModel model) throws IOException {
         encoder.save(dir);
-        AtomicFile.write(dir.resolve(WORLD_MODEL), f -> {
+        AtomicFileWriter.writeFile(dir.resolve(WORLD_MODEL), f -> {
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(f))) {
                 DataOutputStream data = new DataOutputStream(out);
                 model.save(data);

@@ -2,7 +2,7 @@ package ai.foresight.experiments.adapt;
 
 import ai.foresight.adaptation.AlignmentProbe;
 import ai.foresight.adaptation.AlignmentTerms;
-import ai.foresight.experiments.io.AtomicFile;
+import ai.foresight.datasets.store.AtomicFileWriter;
 import ai.foresight.experiments.report.LineChart;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -68,7 +68,7 @@ public final class AlignmentCurves {
             }
             lines.append(JSON.writeValueAsString(r)).append('\n');
         }
-        AtomicFile.write(dir.resolve(JSONL), f -> Files.writeString(f, lines, StandardCharsets.UTF_8));
+        AtomicFileWriter.writeFile(dir.resolve(JSONL), f -> Files.writeString(f, lines, StandardCharsets.UTF_8));
         double[] x = probeSteps.stream().mapToDouble(Long::doubleValue).toArray();
         double[] mmd = probes.stream().mapToDouble(AlignmentProbe.Measurement::mmdSquared).toArray();
         double[] paired = probes.stream().mapToDouble(AlignmentProbe.Measurement::pairedMeanSquare).toArray();
@@ -77,7 +77,7 @@ public final class AlignmentCurves {
         if (java.util.Arrays.stream(paired).anyMatch(Double::isFinite)) {
             distances.add(LineChart.Series.of("paired MSE to the source embedding of the same state", x, paired));
         }
-        AtomicFile.write(dir.resolve(DISTANCES_PNG), distances::writePng);
+        AtomicFileWriter.writeFile(dir.resolve(DISTANCES_PNG), distances::writePng);
         if (!terms.isEmpty()) {
             double[] steps = termSteps.stream().mapToDouble(Long::doubleValue).toArray();
             int window = Math.max(1, terms.size() / 50);
@@ -86,7 +86,7 @@ public final class AlignmentCurves {
             addIfAny(losses, "critic", steps, terms.stream().mapToDouble(AlignmentTerms::critic).toArray(), window);
             addIfAny(losses, "dynamics consistency", steps, terms.stream().mapToDouble(AlignmentTerms::dynamics).toArray(), window);
             addIfAny(losses, "paired calibration", steps, terms.stream().mapToDouble(AlignmentTerms::paired).toArray(), window);
-            AtomicFile.write(dir.resolve(LOSSES_PNG), losses::writePng);
+            AtomicFileWriter.writeFile(dir.resolve(LOSSES_PNG), losses::writePng);
         }
     }
 

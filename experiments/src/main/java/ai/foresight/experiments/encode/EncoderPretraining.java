@@ -5,7 +5,7 @@ import ai.foresight.encoders.dino.DinoPretrainer;
 import ai.foresight.encoders.dino.DinoStepRecord;
 import ai.foresight.encoders.dino.PretrainProgress;
 import ai.foresight.encoders.dino.PretrainResult;
-import ai.foresight.experiments.io.AtomicFile;
+import ai.foresight.datasets.store.AtomicFileWriter;
 import ai.foresight.experiments.report.LineChart;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -93,6 +93,6 @@ public final class EncoderPretraining {
     }
 
     private static void writeJson(Path file, Object value) throws IOException {
-        AtomicFile.write(file, tmp -> JSON.writeValue(tmp.toFile(), value));
+        AtomicFileWriter.writeFile(file, tmp -> JSON.writeValue(tmp.toFile(), value));
     }
 }

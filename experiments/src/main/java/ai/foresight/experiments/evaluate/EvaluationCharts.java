@@ -1,7 +1,7 @@
 package ai.foresight.experiments.evaluate;
 
 import ai.foresight.experiments.eval.EpisodeRecord;
-import ai.foresight.experiments.io.AtomicFile;
+import ai.foresight.datasets.store.AtomicFileWriter;
 import java.awt.Color;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -75,6 +75,6 @@ final class EvaluationCharts {
 
     private static void write(Chart<?, ?> chart, Path png) throws IOException {
         byte[] bytes = BitmapEncoder.getBitmapBytes(chart, BitmapEncoder.BitmapFormat.PNG);
-        AtomicFile.write(png, tmp -> Files.write(tmp, bytes));
+        AtomicFileWriter.writeFile(png, tmp -> Files.write(tmp, bytes));
     }
 }

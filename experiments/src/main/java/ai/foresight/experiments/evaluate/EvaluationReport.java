@@ -2,7 +2,7 @@ package ai.foresight.experiments.evaluate;
 
 import ai.foresight.experiments.eval.EpisodeRecord;
 import ai.foresight.experiments.eval.EvaluationSummary;
-import ai.foresight.experiments.io.AtomicFile;
+import ai.foresight.datasets.store.AtomicFileWriter;
 import ai.foresight.experiments.pipeline.ModelManifest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -88,7 +88,7 @@ final class EvaluationReport {
         h.append("</table>\n</body></html>\n");
         Path html = dir.resolve(HTML);
         byte[] bytes = h.toString().getBytes(StandardCharsets.UTF_8);
-        AtomicFile.write(html, tmp -> Files.write(tmp, bytes));
+        AtomicFileWriter.writeFile(html, tmp -> Files.write(tmp, bytes));
         return html;
     }
 

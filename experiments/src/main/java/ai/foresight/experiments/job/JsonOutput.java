@@ -1,6 +1,6 @@
 package ai.foresight.experiments.job;
 
-import ai.foresight.experiments.io.AtomicFile;
+import ai.foresight.datasets.store.AtomicFileWriter;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -29,6 +29,6 @@ public final class JsonOutput {
      * so a reader never sees half a file.
      */
     public static void write(Path file, Object value) throws IOException {
-        AtomicFile.write(file, tmp -> PRETTY.writeValue(tmp.toFile(), value));
+        AtomicFileWriter.writeFile(file, tmp -> PRETTY.writeValue(tmp.toFile(), value));
     }
 }

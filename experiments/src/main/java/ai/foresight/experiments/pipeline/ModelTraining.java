@@ -11,7 +11,7 @@ import ai.foresight.encoders.cache.FeatureCacheConfig;
 import ai.foresight.encoders.catalog.Encoders;
 import ai.foresight.encoders.vit.VitPatchEncoder;
 import ai.foresight.experiments.encode.DatasetEncoding;
-import ai.foresight.experiments.io.AtomicFile;
+import ai.foresight.datasets.store.AtomicFileWriter;
 import ai.foresight.worldmodel.PredictorConfig;
 import ai.foresight.worldmodel.WorldModel;
 import ai.foresight.worldmodel.WorldModelConfig;
@@ -156,7 +156,7 @@ public final class ModelTraining {
                         encoderDir, DataNormalization.fromManifest(data), outDir.relativize(checkpoint).toString(),
                         result.step(), dataDir.toAbsolutePath().normalize().toString(), data.episodes(), Instant.now().toString());
                 Path manifestFile = outDir.resolve(TrainedModel.MANIFEST);
-                AtomicFile.write(manifestFile, tmp -> TrainedModel.JSON.writeValue(tmp.toFile(), manifest));
+                AtomicFileWriter.writeFile(manifestFile, tmp -> TrainedModel.JSON.writeValue(tmp.toFile(), manifest));
                 Path chart = outDir.resolve("loss.png");
                 Path metrics = outDir.resolve("metrics.jsonl");
                 boolean drawn = Files.isRegularFile(metrics)

@@ -1,6 +1,6 @@
 package ai.foresight.experiments.report;
 
-import ai.foresight.experiments.io.AtomicFile;
+import ai.foresight.datasets.store.AtomicFileWriter;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -63,7 +63,7 @@ public final class AnimatedGifWriter {
                         + frame.getWidth() + "x" + frame.getHeight());
             }
         }
-        AtomicFile.write(file, tmp -> writeFrames(frames, tmp));
+        AtomicFileWriter.writeFile(file, tmp -> writeFrames(frames, tmp));
     }
 
     private void writeFrames(List<BufferedImage> frames, Path file) throws IOException {

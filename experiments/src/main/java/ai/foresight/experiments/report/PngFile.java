@@ -1,6 +1,6 @@
 package ai.foresight.experiments.report;
 
-import ai.foresight.experiments.io.AtomicFile;
+import ai.foresight.datasets.store.AtomicFileWriter;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,7 +11,7 @@ public final class PngFile {
     private PngFile() {}
 
     public static void write(BufferedImage image, Path file) throws IOException {
-        AtomicFile.write(file, tmp -> {
+        AtomicFileWriter.writeFile(file, tmp -> {
             if (!ImageIO.write(image, "png", tmp.toFile())) {
                 throw new IOException("no PNG writer available in this JVM");
             }
