@@ -3,10 +3,7 @@ package ai.foresight.adaptation.encoder;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.pooling.Pool;
 import ai.djl.training.ParameterStore;
-import ai.foresight.encoders.vit.VitConfig;
 import ai.foresight.encoders.vit.VitPatchEncoder;
 
 /**
@@ -38,18 +35,8 @@ public final class PixelGradientVit {
      */
     public NDArray encode(NDArray pixels) {
         encoder.checkInput(pixels);
-        VitConfig config = encoder.config();
         NDArray tokens = encoder.network().forward(new ParameterStore(pixels.getManager(), false), new NDList(pixels), false)
                 .singletonOrThrow();
-        NDArray patches = tokens.get(new NDIndex(":, 1:, :"));
-        int k = config.outputPool();
-        if (k == 1) {
-            return patches;
-        }
-        long b = patches.getShape().get(0);
-        int g = config.grid();
-        NDArray grid = patches.reshape(b, g, g, config.dim()).transpose(0, 3, 1, 2);
-        NDArray pooled = Pool.avgPool2d(grid, new Shape(k, k), new Shape(k, k), new Shape(0, 0), false, true);
-        return pooled.transpose(0, 2, 3, 1).reshape(b, (long) config.outputGrid() * config.outputGrid(), config.dim());
+        return encoder.poolToOutputGrid(tokens.get(new NDIndex(":, 1:, :")));
     }
 }

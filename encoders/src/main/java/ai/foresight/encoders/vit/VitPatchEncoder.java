@@ -120,7 +120,7 @@ public final class VitPatchEncoder implements PatchEncoder {
             }
             NDArray tokens = network.forward(new ParameterStore(step, false), new NDList(input), false).singletonOrThrow();
             NDArray cls = tokens.get(new NDIndex(":, 0, :"));
-            NDArray patches = pool(tokens.get(new NDIndex(":, 1:, :")));
+            NDArray patches = poolToOutputGrid(tokens.get(new NDIndex(":, 1:, :")));
             if (frozen) {
                 cls = cls.stopGradient();
                 patches = patches.stopGradient();
@@ -131,8 +131,12 @@ public final class VitPatchEncoder implements PatchEncoder {
         }
     }
 
-    /** (B, g², D) → (B, (g/k)², D) by k x k average pooling over the patch grid. */
-    private NDArray pool(NDArray patches) {
+    /**
+     * (B, g², D) → (B, (g/k)², D) by k x k average pooling over the patch grid (k = the config's output
+     * pool; unchanged when k is 1). Public so that callers running the network themselves (with pixel
+     * gradients, for instance) produce the same features as {@link #encode}.
+     */
+    public NDArray poolToOutputGrid(NDArray patches) {
         int k = config.outputPool();
         if (k == 1) {
             return patches;
