@@ -82,6 +82,33 @@ public final class MovingShapes extends BackgroundDistractor<MovingShapes.Config
         return m > length ? period - m : m;
     }
 
+    /** Number of shapes in every episode. */
+    public int count() {
+        return config.count();
+    }
+
+    /**
+     * Where the shapes are at {@code step} of the current episode: their centres as
+     * {@code [x0, y0, x1, y1, ...]} in fractions of the frame's width and height (0 = left/top edge,
+     * 1 = right/bottom edge), in drawing order. The ground truth a probe of distractor information
+     * predicts; a shape hidden behind the scene still has a centre.
+     *
+     * @throws IllegalStateException before the first {@code reset}
+     */
+    public double[] centres(int step) {
+        if (x0 == null) {
+            throw new IllegalStateException("MovingShapes.centres: call reset(episodeSeed, height, width) first");
+        }
+        int height = episode().height();
+        int width = episode().width();
+        double[] out = new double[2 * x0.length];
+        for (int i = 0; i < x0.length; i++) {
+            out[2 * i] = bounce(x0[i] + vx[i] * step, width - 1) / (width - 1);
+            out[2 * i + 1] = bounce(y0[i] + vy[i] * step, height - 1) / (height - 1);
+        }
+        return out;
+    }
+
     @Override
     public void apply(Frame frame, BackgroundMask background, int step) {
         int height = episode().height();

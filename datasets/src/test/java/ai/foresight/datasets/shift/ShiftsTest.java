@@ -36,6 +36,39 @@ class ShiftsTest {
     }
 
     @Test
+    void shapeCentresAreWhereTheShapeIsPainted() {
+        MovingShapes shapes = new MovingShapes(new MovingShapes.Config(1, 0.1, 0.1, 0.2), 5);
+        assertThrows(IllegalStateException.class, () -> shapes.centres(0));
+        int size = 41;
+        shapes.reset(123, size, size);
+        BackgroundMask all = new BackgroundMask();
+        Frame blank = Frame.blank(size, size);
+        all.update(blank, BackgroundMask.dominantColour(blank), 0);
+        for (int step : new int[] {0, 7, 30}) {
+            Frame f = blank.copy();
+            shapes.apply(f, all, step);
+            double sx = 0;
+            double sy = 0;
+            int n = 0;
+            for (int y = 0; y < size; y++) {
+                for (int x = 0; x < size; x++) {
+                    if (f.get(y, x, 0) + f.get(y, x, 1) + f.get(y, x, 2) > 0) {
+                        sx += x;
+                        sy += y;
+                        n++;
+                    }
+                }
+            }
+            double[] c = shapes.centres(step);
+            assertTrue(n > 0, "the shape is drawn at step " + step);
+            // a shape cut by the frame edge has its painted centroid pulled inwards by up to a radius
+            double slack = 0.1 * size / (size - 1.0) + 1.0 / size;
+            assertEquals(c[0], sx / n / (size - 1), slack, "x at step " + step);
+            assertEquals(c[1], sy / n / (size - 1), slack, "y at step " + step);
+        }
+    }
+
+    @Test
     void backgroundIsTheDominantColourWithinTolerance() {
         Frame f = new Frame(4, 4, new byte[48]);
         for (int y = 0; y < 4; y++) {

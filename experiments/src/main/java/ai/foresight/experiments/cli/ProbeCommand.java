@@ -1,6 +1,7 @@
 package ai.foresight.experiments.cli;
 
 import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
 import ai.foresight.datasets.store.Dataset;
 import ai.foresight.encoders.PatchEncoder;
 import ai.foresight.encoders.catalog.Encoders;
@@ -12,6 +13,8 @@ import ai.foresight.experiments.job.JobCommand;
 import ai.foresight.experiments.job.JobConsole;
 import ai.foresight.experiments.job.JobResult;
 import ai.foresight.experiments.job.Progress;
+import ai.foresight.experiments.pipeline.TrainedModel;
+import ai.foresight.worldmodel.WorldModel;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -25,7 +28,10 @@ import picocli.CommandLine.Option;
  * {@code foresight probe}: how well does an encoder's frozen output linearly hold the world's state?
  * A ridge probe per state dimension, fitted on some episodes and scored (R²) on held-out ones, for
  * the chosen encoder and, by default, an untrained ViT of the same size, so pretraining has to earn
- * its keep. PushT's block angle is also probed as (cos θ, sin θ).
+ * its keep. PushT's block angle is also probed as (cos θ, sin θ). With {@code --model} it probes a
+ * trained world model's latent (the RePo posterior mean, or the pooled features in DINO-WM mode) beside
+ * the frozen patches it was computed from, pooled to the same tokens: on a dataset with moving-shape
+ * distractors this measures what RePo's bottleneck squeezed out (their centres are targets too).
  */
 @Command(name = "probe", mixinStandardHelpOptions = true,
         description = "Ridge probe from frozen features to ground-truth state: held-out R² per dimension.")
@@ -42,6 +48,11 @@ public final class ProbeCommand extends JobCommand {
             description = "Compare with: random (an untrained ViT of the encoder's size), none, or another encoder "
                     + "name/path (default: ${DEFAULT-VALUE}).")
     private String baseline;
+
+    @Option(names = "--model", paramLabel = "DIR",
+            description = "Probe this trained model's latent and the frozen patches it reads (pooled to its tokens) "
+                    + "instead of --encoder and --baseline.")
+    private Path model;
 
     @Option(names = "--pooling", paramLabel = "P", defaultValue = "flatten",
             description = "flatten (every patch, keeps position) or mean (default: ${DEFAULT-VALUE}).")
@@ -75,6 +86,9 @@ public final class ProbeCommand extends JobCommand {
         Dataset dataset = Dataset.open(data);
         ProbeConfig config = ProbeConfig.defaults().withStride(stride).withTestFraction(testFraction).withSeed(seed)
                 .withPooling(FeaturePooling.valueOf(pooling.toUpperCase(Locale.ROOT)));
+        if (model != null) {
+            return runOnModel(console, dataset, config);
+        }
         List<PatchEncoder> opened = new ArrayList<>();
         try {
             PatchEncoder main = open(opened, Encoders.load(encoder));
@@ -87,11 +101,33 @@ public final class ProbeCommand extends JobCommand {
             StateProbe.Report report = Progress.track(console, "probe", candidates.size(), "encoders",
                     progress -> StateProbe.run(dataset, candidates, config, progress));
             printTable(console, report);
-            return result(report);
+            return result(report, List.of("encoder", "baseline"));
         } finally {
             for (PatchEncoder e : opened) {
                 e.close();
             }
+        }
+    }
+
+    private JobResult runOnModel(JobConsole console, Dataset dataset, ProbeConfig config) throws Exception {
+        try (NDManager manager = NDManager.newBaseManager();
+                TrainedModel trained = TrainedModel.load(model, manager)) {
+            if (!trained.world().equals(dataset.manifest().world())) {
+                throw new IllegalArgumentException("--data: world: expected " + trained.world() + " (the model's world), got "
+                        + dataset.manifest().world());
+            }
+            PatchEncoder frozen = trained.encoder();
+            WorldModel wm = trained.worldModel();
+            StateProbe.FrameTokens frozenPatches = new StateProbe.Candidate("frozen", frozen).tokens();
+            StateProbe.Candidate patches = new StateProbe.Candidate("pooled patches", frozen.id() + "/pooled",
+                    (m, frames) -> wm.pool(frozenPatches.encode(m, frames)));
+            StateProbe.Candidate latent = new StateProbe.Candidate("latent (" + trained.manifest().mode() + ")",
+                    model.toString(), (m, frames) -> wm.encode(frozenPatches.encode(m, frames)));
+            StateProbe.Report report = Progress.track(console, "probe", 2, "representations",
+                    progress -> StateProbe.run(dataset, List.of(latent, patches), config, progress));
+            printTable(console, report);
+            return result(report, List.of("latent", "patches")).put("model", model.toString())
+                    .put("mode", trained.manifest().mode());
         }
     }
 
@@ -124,6 +160,13 @@ public final class ProbeCommand extends JobCommand {
             mean.append(String.format(" %16s", String.format("%.4f       ", s.meanR2())));
         }
         console.say("%s", mean);
+        if (report.targets().stream().anyMatch(ProbeCommand::isDistractor)) {
+            StringBuilder d = new StringBuilder(String.format("  %-14s", "distractors"));
+            for (StateProbe.Score s : report.scores()) {
+                d.append(String.format(" %16s", String.format("%.4f       ", distractorMeanR2(report, s))));
+            }
+            console.say("%s   (mean R² of the moving shapes' centres: what a bottleneck should forget)", d);
+        }
         if (!goals.isEmpty()) {
             StateProbe.Score first = report.scores().get(0);
             boolean met = ProbeGoals.check(report.world(), report.targets(), first.r2()).values().stream().allMatch(b -> b);
@@ -131,12 +174,12 @@ public final class ProbeCommand extends JobCommand {
         }
     }
 
-    private JobResult result(StateProbe.Report report) {
+    private JobResult result(StateProbe.Report report, List<String> roles) {
         Map<String, Object> r2 = new LinkedHashMap<>();
         Map<String, Object> meanR2 = new LinkedHashMap<>();
+        Map<String, Object> distractorR2 = new LinkedHashMap<>();
         Map<String, Object> lambdas = new LinkedHashMap<>();
         Map<String, Object> ids = new LinkedHashMap<>();
-        String[] roles = {"encoder", "baseline"};
         for (int k = 0; k < report.scores().size(); k++) {
             StateProbe.Score s = report.scores().get(k);
             Map<String, Double> perTarget = new LinkedHashMap<>();
@@ -145,10 +188,14 @@ public final class ProbeCommand extends JobCommand {
                 perTarget.put(report.targets().get(i), s.r2()[i]);
                 lambdaPerTarget.put(report.targets().get(i), s.lambdas()[i]);
             }
-            r2.put(roles[k], perTarget);
-            meanR2.put(roles[k], s.meanR2());
-            lambdas.put(roles[k], lambdaPerTarget);
-            ids.put(roles[k], s.encoderId());
+            r2.put(roles.get(k), perTarget);
+            meanR2.put(roles.get(k), s.meanR2());
+            double distractors = distractorMeanR2(report, s);
+            if (Double.isFinite(distractors)) {
+                distractorR2.put(roles.get(k), distractors);
+            }
+            lambdas.put(roles.get(k), lambdaPerTarget);
+            ids.put(roles.get(k), s.encoderId());
         }
         StateProbe.Score first = report.scores().get(0);
         return new JobResult()
@@ -159,6 +206,7 @@ public final class ProbeCommand extends JobCommand {
                 .put("targets", report.targets())
                 .put("r2", r2)
                 .put("mean_r2", meanR2)
+                .put("distractor_mean_r2", distractorR2)
                 .put("lambda", lambdas)
                 .put("goals", ProbeGoals.forWorld(report.world()))
                 .put("goals_met", ProbeGoals.check(report.world(), report.targets(), first.r2()))
@@ -167,6 +215,24 @@ public final class ProbeCommand extends JobCommand {
                 .put("test_episodes", report.testEpisodes())
                 .put("train_frames", report.trainFrames())
                 .put("test_frames", report.testFrames());
+    }
+
+    private static boolean isDistractor(String target) {
+        return target.startsWith("shape");
+    }
+
+    /** Mean held-out R² over the distractor targets (NaN when there are none). */
+    static double distractorMeanR2(StateProbe.Report report, StateProbe.Score score) {
+        double[] r2 = score.r2();
+        double sum = 0;
+        int n = 0;
+        for (int i = 0; i < r2.length; i++) {
+            if (isDistractor(report.targets().get(i)) && Double.isFinite(r2[i])) {
+                sum += r2[i];
+                n++;
+            }
+        }
+        return n == 0 ? Double.NaN : sum / n;
     }
 
     private static String compact(double lambda) {

@@ -53,6 +53,10 @@ public final class TrainCommand extends JobCommand {
             description = "Weight of the next-proprio MSE beside the feature MSE (default: the preset's, 1).")
     private double proprioWeight;
 
+    @Option(names = "--kl-budget", paramLabel = "NATS", defaultValue = "-1",
+            description = "RePo mode: KL budget ε in nats per frame (default: 3, the paper's).")
+    private double klBudget;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
     private long seed;
 
@@ -71,12 +75,15 @@ public final class TrainCommand extends JobCommand {
         if (Double.isNaN(proprioWeight) || Double.isInfinite(proprioWeight)) {
             throw badFlag("--proprio-weight", "a finite weight >= 0", proprioWeight);
         }
+        if (Double.isNaN(klBudget) || Double.isInfinite(klBudget)) {
+            throw badFlag("--kl-budget", "a finite KL budget >= 0 in nats per frame", klBudget);
+        }
     }
 
     @Override
     protected JobResult run(JobConsole console) throws Exception {
         TrainSpec spec = new TrainSpec(preset, mode, encoder, steps, batch, seed, learningRate,
-                proprioWeight < 0 ? -1 : proprioWeight);
+                proprioWeight < 0 ? -1 : proprioWeight, klBudget < 0 ? -1 : klBudget, false);
         TrainingOutcome outcome = train(console, spec, data, out);
         Evaluation e = outcome.evaluation();
         console.say("Trained %s (%s) for %d steps in %.1f s (+ %.1f s encoding)", preset, mode, outcome.steps(),

@@ -18,15 +18,39 @@ import java.util.function.IntConsumer;
 /**
  * Does a frozen encoder's output linearly hold the world's state? A ridge probe (DINO-WM probes its
  * DINOv2 patch features the same way) from one frame's features to its ground-truth state, fitted on
- * some episodes and scored by R² per state dimension on held-out ones. Run on several encoders over
+ * some episodes and scored by R² per state dimension on held-out ones. Where the dataset carries
+ * moving-shape distractors, their centres are targets too ({@link DistractorTargets}): what a
+ * representation should forget. Run on several encoders over
  * the same frames and splits, it compares e.g. a pretrained encoder with an untrained one of the same
  * size.
  */
 public final class StateProbe {
     private StateProbe() {}
 
-    /** An encoder and the name it is reported under. */
-    public record Candidate(String name, PatchEncoder encoder) {}
+    /** Turns frames into token features; the probe pools them ({@link ProbeConfig#pooling()}) into one row per frame. */
+    @FunctionalInterface
+    public interface FrameTokens {
+        /**
+         * @param manager owns the result and every intermediate (closed by the caller after each batch)
+         * @return (B, n, C) token features of the B frames
+         */
+        NDArray encode(NDManager manager, List<Frame> frames);
+    }
+
+    /**
+     * What is probed: frames to token features, with the name and id it is reported under.
+     *
+     * @param name reported name
+     * @param id identity of what produced the features (an encoder id, a model's latent)
+     * @param tokens the features
+     */
+    public record Candidate(String name, String id, FrameTokens tokens) {
+        /** A frozen encoder's patch features. */
+        public Candidate(String name, PatchEncoder encoder) {
+            this(name, encoder.id(), (manager, frames) ->
+                    encoder.encode(FramePixels.toBatch(manager, frames, encoder.inputHeight(), encoder.inputWidth())));
+        }
+    }
 
     /**
      * One encoder's held-out scores.
@@ -80,7 +104,8 @@ public final class StateProbe {
             throw new IllegalArgumentException("dataset " + dataset.directory() + ": expected at least 3 episodes for "
                     + "train, validation and test splits, got " + dataset.size());
         }
-        ProbeTargets targets = ProbeTargets.forState(dataset.manifest().env().stateNames());
+        ProbeTargets state = ProbeTargets.forState(dataset.manifest().env().stateNames());
+        ProbeTargets targets = DistractorTargets.of(dataset.manifest()).map(state::withDistractors).orElse(state);
         EpisodeSplit outer = EpisodeSplit.of(dataset.size(), config.testFraction(), config.seed());
         EpisodeSplit inner = EpisodeSplit.of(outer.train().size(), 0.2, config.seed() + 1);
         Split fit = read(dataset, pick(outer.train(), inner.train()), targets, config.stride());
@@ -90,12 +115,12 @@ public final class StateProbe {
 
         List<Score> scores = new ArrayList<>();
         for (Candidate c : candidates) {
-            double[][] fitX = features(c.encoder(), fit.frames(), config);
-            double[][] valX = features(c.encoder(), validation.frames(), config);
-            double[][] testX = features(c.encoder(), test.frames(), config);
+            double[][] fitX = features(c.tokens(), fit.frames(), config);
+            double[][] valX = features(c.tokens(), validation.frames(), config);
+            double[][] testX = features(c.tokens(), test.frames(), config);
             double[] lambdas = chooseLambdas(fitX, fit.targets(), valX, validation.targets(), config.lambdas());
             double[] r2 = heldOutR2(concat(fitX, valX), trainTargets, testX, test.targets(), lambdas);
-            scores.add(new Score(c.name(), c.encoder().id(), r2, finiteMean(r2), lambdas));
+            scores.add(new Score(c.name(), c.id(), r2, finiteMean(r2), lambdas));
             progress.accept(scores.size());
         }
         return new Report(dataset.manifest().world(), targets.names(), List.copyOf(scores), outer.train().size(),
@@ -161,21 +186,20 @@ public final class StateProbe {
             Episode ep = dataset.episode(e);
             for (int t = 0; t < ep.length(); t += stride) {
                 frames.add(ep.frame(t));
-                rows.add(targets.row(ep, t));
+                rows.add(targets.row(ep, e, t));
             }
         }
         return new Split(frames, rows.toArray(new double[0][]));
     }
 
     /** Pooled features (n, p) of {@code frames}, encoded in batches. */
-    static double[][] features(PatchEncoder encoder, List<Frame> frames, ProbeConfig config) {
+    static double[][] features(FrameTokens tokens, List<Frame> frames, ProbeConfig config) {
         double[][] out = new double[frames.size()][];
         try (NDManager manager = NDManager.newBaseManager()) {
             for (int start = 0; start < frames.size(); start += config.batchSize()) {
                 List<Frame> chunk = frames.subList(start, Math.min(frames.size(), start + config.batchSize()));
                 try (NDManager step = manager.newSubManager()) {
-                    NDArray pixels = FramePixels.toBatch(step, chunk, encoder.inputHeight(), encoder.inputWidth());
-                    double[][] rows = RidgeProbe.rows(config.pooling().apply(encoder.encode(pixels)));
+                    double[][] rows = RidgeProbe.rows(config.pooling().apply(tokens.encode(step, chunk)));
                     System.arraycopy(rows, 0, out, start, rows.length);
                 }
             }

@@ -29,7 +29,7 @@ final class ModelPresets {
             return WorldModelConfig.features(p);
         }
         RepoConfig repo = "tiny".equals(spec.preset()) ? RepoConfig.tiny() : RepoConfig.defaults().withDualLearningRate(1e-2);
-        return WorldModelConfig.repo(p, repo);
+        return WorldModelConfig.repo(p, spec.klBudget() >= 0 ? repo.withEpsilon(spec.klBudget()) : repo);
     }
 
     static TrainerConfig trainer(TrainSpec spec) {

@@ -14,9 +14,12 @@ import java.util.List;
  * @param seed seeds the model's initialisation, the split and every batch
  * @param learningRate peak learning rate, 0 for the preset's default
  * @param proprioWeight weight of the next-proprio MSE beside the feature MSE, negative for the preset's default
+ * @param klBudget RePo's KL budget ε in nats per frame, negative for the default ({@code RepoConfig.defaults()});
+ *     ignored in DINO-WM mode
+ * @param pixelDecoder also train a pixel decoder on detached latents, so {@code imagine} can draw rollouts
  */
 public record TrainSpec(String preset, String mode, String encoder, int steps, int batchSize, long seed, double learningRate,
-        double proprioWeight) {
+        double proprioWeight, double klBudget, boolean pixelDecoder) {
     public static final List<String> PRESETS = List.of("tiny", "wall", "pointmaze", "pusht");
     public static final List<String> MODES = List.of("dino-wm", "repo");
 
@@ -39,11 +42,14 @@ public record TrainSpec(String preset, String mode, String encoder, int steps, i
         if (Double.isNaN(proprioWeight) || Double.isInfinite(proprioWeight)) {
             throw new IllegalArgumentException("proprioWeight: expected a finite value (negative = the preset's default), got " + proprioWeight);
         }
+        if (Double.isNaN(klBudget) || Double.isInfinite(klBudget)) {
+            throw new IllegalArgumentException("klBudget: expected a finite value in nats (negative = the default), got " + klBudget);
+        }
     }
 
     /** The preset's learning rate and loss weights. */
     public TrainSpec(String preset, String mode, String encoder, int steps, int batchSize, long seed) {
-        this(preset, mode, encoder, steps, batchSize, seed, 0, -1);
+        this(preset, mode, encoder, steps, batchSize, seed, 0, -1, -1, false);
     }
 
     /** The tiny preset in DINO-WM mode on an untrained tiny encoder: the smoke-test setting. */
@@ -57,10 +63,10 @@ public record TrainSpec(String preset, String mode, String encoder, int steps, i
     }
 
     public TrainSpec withEncoder(String name) {
-        return new TrainSpec(preset, mode, name, steps, batchSize, seed, learningRate, proprioWeight);
+        return new TrainSpec(preset, mode, name, steps, batchSize, seed, learningRate, proprioWeight, klBudget, pixelDecoder);
     }
 
     public TrainSpec withSteps(int newSteps) {
-        return new TrainSpec(preset, mode, encoder, newSteps, batchSize, seed, learningRate, proprioWeight);
+        return new TrainSpec(preset, mode, encoder, newSteps, batchSize, seed, learningRate, proprioWeight, klBudget, pixelDecoder);
     }
 }

@@ -64,6 +64,34 @@ class TrainEvalJobsSmokeTest {
     }
 
     @Test
+    void probeOfAFeatureModelsLatentEqualsItsPooledPatchesAndCoversTheShapes() throws Exception {
+        Path shapes = tmp.resolve("wall-shapes");
+        CliRun generated = CliRun.of("generate", "--world", "wall", "--episodes", "5", "--steps", "12", "--size", "32",
+                "--distractor", "shapes", "--seed", "3", "--out", shapes.toString());
+        assertEquals(0, generated.exitCode(), generated::toString);
+        CliRun probe = CliRun.of("probe", "--model", model.toString(), "--data", shapes.toString(), "--test-fraction", "0.4",
+                "--out", tmp.resolve("probe-model").toString(), "--json");
+        assertEquals(0, probe.exitCode(), probe::toString);
+        JsonNode json = probe.lastLineJson();
+        assertEquals("dino-wm", json.get("mode").asText());
+        assertEquals("[\"x\",\"y\",\"shape0_x\",\"shape0_y\",\"shape1_x\",\"shape1_y\",\"shape2_x\",\"shape2_y\","
+                + "\"shape3_x\",\"shape3_y\"]", json.get("targets").toString());
+        // in DINO-WM mode the latent is the pooled patches: the two probes see the same numbers
+        for (String target : new String[] {"x", "y", "shape0_x", "shape3_y"}) {
+            assertEquals(json.get("r2").get("patches").get(target).asDouble(), json.get("r2").get("latent").get(target).asDouble(),
+                    1e-9, target);
+        }
+        assertTrue(json.get("distractor_mean_r2").get("latent").isNumber(), json::toString);
+
+        CliRun maze = CliRun.of("generate", "--world", "pointmaze", "--episodes", "3", "--steps", "4", "--size", "32",
+                "--out", tmp.resolve("maze").toString());
+        assertEquals(0, maze.exitCode(), maze::toString);
+        CliRun otherWorld = CliRun.of("probe", "--model", model.toString(), "--data", tmp.resolve("maze").toString());
+        assertEquals(1, otherWorld.exitCode(), otherWorld::toString);
+        assertTrue(otherWorld.stderr().contains("--data: world: expected wall"), otherWorld::toString);
+    }
+
+    @Test
     void evalWritesAReportWithSuccessTableChartsAndGifs() throws Exception {
         Path report = tmp.resolve("eval");
         CliRun run = CliRun.of("eval", "--model", model.toString(), "--pairs", "3", "--budget", "8", "--horizon", "2",

@@ -91,7 +91,7 @@ class StateProbeTest {
         assertEquals(List.of("agent_x", "block_angle", "block_cos", "block_sin", "agent_vx"), targets.names());
         Episode ep = new Episode(1, 1, 1, new byte[3], null, 1, new float[1], 1, new float[1], 3,
                 new double[] {5, Math.PI / 3, -2}, new float[1]);
-        assertArrayEquals(new double[] {5, Math.PI / 3, 0.5, Math.sqrt(3) / 2, -2}, targets.row(ep, 0), 1e-12);
+        assertArrayEquals(new double[] {5, Math.PI / 3, 0.5, Math.sqrt(3) / 2, -2}, targets.row(ep, 0, 0), 1e-12);
     }
 
     @Test
