@@ -57,6 +57,11 @@ public final class TrainCommand extends JobCommand {
             description = "RePo mode: KL budget ε in nats per frame (default: 3, the paper's).")
     private double klBudget;
 
+    @Option(names = "--reward-weight", paramLabel = "W", defaultValue = "0",
+            description = "Weight of the reward head's NLL (default: ${DEFAULT-VALUE}: the built-in worlds' rewards are "
+                    + "distances to goals their frames do not show).")
+    private double rewardWeight;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
     private long seed;
 
@@ -75,6 +80,9 @@ public final class TrainCommand extends JobCommand {
         if (Double.isNaN(proprioWeight) || Double.isInfinite(proprioWeight)) {
             throw badFlag("--proprio-weight", "a finite weight >= 0", proprioWeight);
         }
+        if (!(rewardWeight >= 0) || Double.isInfinite(rewardWeight)) {
+            throw badFlag("--reward-weight", "a finite weight >= 0", rewardWeight);
+        }
         if (Double.isNaN(klBudget) || Double.isInfinite(klBudget)) {
             throw badFlag("--kl-budget", "a finite KL budget >= 0 in nats per frame", klBudget);
         }
@@ -83,7 +91,7 @@ public final class TrainCommand extends JobCommand {
     @Override
     protected JobResult run(JobConsole console) throws Exception {
         TrainSpec spec = new TrainSpec(preset, mode, encoder, steps, batch, seed, learningRate,
-                proprioWeight < 0 ? -1 : proprioWeight, klBudget < 0 ? -1 : klBudget, false);
+                proprioWeight < 0 ? -1 : proprioWeight, klBudget < 0 ? -1 : klBudget, rewardWeight, false);
         TrainingOutcome outcome = train(console, spec, data, out);
         Evaluation e = outcome.evaluation();
         console.say("Trained %s (%s) for %d steps in %.1f s (+ %.1f s encoding)", preset, mode, outcome.steps(),

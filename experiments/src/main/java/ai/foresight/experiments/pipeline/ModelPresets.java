@@ -43,7 +43,7 @@ final class ModelPresets {
         double lr = spec.learningRate() > 0 ? spec.learningRate() : base.peakLearningRate();
         double proprioWeight = spec.proprioWeight() >= 0 ? spec.proprioWeight() : base.proprioWeight();
         return new TrainerConfig(steps, batch, lr, Math.min(base.finalLearningRate(), lr), warmup, base.weightDecay(),
-                base.clipNorm(), proprioWeight, base.rewardWeight(), base.proprioHeadWeight(), spec.seed(), logEvery,
+                base.clipNorm(), proprioWeight, Math.max(0, spec.rewardWeight()), base.proprioHeadWeight(), spec.seed(), logEvery,
                 evalEvery, base.evalBatches(), steps, base.keepCheckpoints());
     }
 }

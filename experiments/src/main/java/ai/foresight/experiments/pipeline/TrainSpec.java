@@ -16,10 +16,13 @@ import java.util.List;
  * @param proprioWeight weight of the next-proprio MSE beside the feature MSE, negative for the preset's default
  * @param klBudget RePo's KL budget ε in nats per frame, negative for the default ({@code RepoConfig.defaults()});
  *     ignored in DINO-WM mode
+ * @param rewardWeight weight of the reward-head NLL, negative for 0: every built-in world's recorded reward is the
+ *     distance to a per-episode goal that its frames do not show, so predicting it from a frame is noise
+ *     (raw, it reaches NLLs of ~100 and swamps the other terms)
  * @param pixelDecoder also train a pixel decoder on detached latents, so {@code imagine} can draw rollouts
  */
 public record TrainSpec(String preset, String mode, String encoder, int steps, int batchSize, long seed, double learningRate,
-        double proprioWeight, double klBudget, boolean pixelDecoder) {
+        double proprioWeight, double klBudget, double rewardWeight, boolean pixelDecoder) {
     public static final List<String> PRESETS = List.of("tiny", "wall", "pointmaze", "pusht");
     public static final List<String> MODES = List.of("dino-wm", "repo");
 
@@ -42,6 +45,9 @@ public record TrainSpec(String preset, String mode, String encoder, int steps, i
         if (Double.isNaN(proprioWeight) || Double.isInfinite(proprioWeight)) {
             throw new IllegalArgumentException("proprioWeight: expected a finite value (negative = the preset's default), got " + proprioWeight);
         }
+        if (Double.isNaN(rewardWeight) || Double.isInfinite(rewardWeight)) {
+            throw new IllegalArgumentException("rewardWeight: expected a finite value (negative = 0), got " + rewardWeight);
+        }
         if (Double.isNaN(klBudget) || Double.isInfinite(klBudget)) {
             throw new IllegalArgumentException("klBudget: expected a finite value in nats (negative = the default), got " + klBudget);
         }
@@ -49,7 +55,7 @@ public record TrainSpec(String preset, String mode, String encoder, int steps, i
 
     /** The preset's learning rate and loss weights. */
     public TrainSpec(String preset, String mode, String encoder, int steps, int batchSize, long seed) {
-        this(preset, mode, encoder, steps, batchSize, seed, 0, -1, -1, false);
+        this(preset, mode, encoder, steps, batchSize, seed, 0, -1, -1, -1, false);
     }
 
     /** The tiny preset in DINO-WM mode on an untrained tiny encoder: the smoke-test setting. */
@@ -63,10 +69,10 @@ public record TrainSpec(String preset, String mode, String encoder, int steps, i
     }
 
     public TrainSpec withEncoder(String name) {
-        return new TrainSpec(preset, mode, name, steps, batchSize, seed, learningRate, proprioWeight, klBudget, pixelDecoder);
+        return new TrainSpec(preset, mode, name, steps, batchSize, seed, learningRate, proprioWeight, klBudget, rewardWeight, pixelDecoder);
     }
 
     public TrainSpec withSteps(int newSteps) {
-        return new TrainSpec(preset, mode, encoder, newSteps, batchSize, seed, learningRate, proprioWeight, klBudget, pixelDecoder);
+        return new TrainSpec(preset, mode, encoder, newSteps, batchSize, seed, learningRate, proprioWeight, klBudget, rewardWeight, pixelDecoder);
     }
 }
