@@ -1,5 +1,6 @@
 package ai.foresight.experiments.cli;
 
+import ai.foresight.experiments.bench.MatmulBenchmark;
 import ai.foresight.experiments.job.JobCommand;
 import ai.foresight.experiments.job.JobConsole;
 import ai.foresight.experiments.job.JobResult;
@@ -7,6 +8,7 @@ import ai.foresight.experiments.job.Progress;
 import ai.foresight.experiments.pipeline.ModelTraining;
 import ai.foresight.experiments.pipeline.TrainSpec;
 import ai.foresight.experiments.pipeline.TrainingOutcome;
+import ai.foresight.experiments.pipeline.TrainingThroughput;
 import ai.foresight.worldmodel.WorldModelConfig;
 import ai.foresight.worldmodel.train.Evaluation;
 import ai.foresight.worldmodel.train.TrainerConfig;
@@ -92,7 +94,8 @@ public final class TrainCommand extends JobCommand {
     protected JobResult run(JobConsole console) throws Exception {
         TrainSpec spec = new TrainSpec(preset, mode, encoder, steps, batch, seed, learningRate,
                 proprioWeight < 0 ? -1 : proprioWeight, klBudget < 0 ? -1 : klBudget, rewardWeight, false);
-        TrainingOutcome outcome = train(console, spec, data, out);
+        Observed observed = new Observed();
+        TrainingOutcome outcome = train(console, spec, data, out, observed);
         Evaluation e = outcome.evaluation();
         console.say("Trained %s (%s) for %d steps in %.1f s (+ %.1f s encoding)", preset, mode, outcome.steps(),
                 outcome.trainSeconds(), outcome.encodeSeconds());
@@ -102,12 +105,50 @@ public final class TrainCommand extends JobCommand {
         if (Double.isFinite(open5)) {
             console.say("  open-loop MSE after %d steps %.5f", ModelTraining.OPEN_LOOP_STEPS, open5);
         }
+        TrainingThroughput speed = throughput(outcome, observed);
+        if (speed != null) {
+            console.say("  throughput %.0f windows/s (%.1f steps/s of %d); %.2f GFLOP/s of counted matmuls = %.1f%% of the "
+                    + "%.0f GFLOP/s 1024³ matmul measured now", speed.windowsPerSecond(), speed.stepsPerSecond(),
+                    observed.trainer.batchSize(), speed.achievedGflops(), 100 * speed.peakFraction(), speed.matmulPeakGflops());
+        }
         console.say("Model directory: %s%s", out, outcome.lossChart() == null ? "" : " (loss curve: " + outcome.lossChart() + ")");
-        return result(outcome);
+        JobResult r = result(outcome);
+        if (speed != null) {
+            r.put("windows_per_second", speed.windowsPerSecond())
+                    .put("train_gflops", speed.achievedGflops())
+                    .put("matmul_peak_gflops", speed.matmulPeakGflops())
+                    .put("peak_fraction", speed.peakFraction());
+        }
+        return r;
+    }
+
+    /**
+     * This session's steps per second (from the fit's own clock: encoding and start-up excluded) against a
+     * 1024³ matmul timed right after; null when no step ran (a finished run resumed).
+     */
+    private static TrainingThroughput throughput(TrainingOutcome outcome, Observed observed) {
+        TrainingProgress last = observed.lastStep;
+        if (last == null || observed.model == null || last.step() <= outcome.resumedFromStep() || !(last.elapsedSeconds() > 0)) {
+            return null;
+        }
+        double peak = MatmulBenchmark.measure(MatmulBenchmark.Config.defaults()).gflops();
+        return TrainingThroughput.of(observed.model, observed.trainer.batchSize(), last.step() - outcome.resumedFromStep(),
+                last.elapsedSeconds(), peak);
+    }
+
+    /** What a run showed while it trained: its configs and its last step (null before any). */
+    static final class Observed {
+        WorldModelConfig model;
+        TrainerConfig trainer;
+        TrainingProgress lastStep;
     }
 
     /** Trains with progress bars on {@code console}; shared with quickstart. */
     static TrainingOutcome train(JobConsole console, TrainSpec spec, Path data, Path out) throws Exception {
+        return train(console, spec, data, out, new Observed());
+    }
+
+    private static TrainingOutcome train(JobConsole console, TrainSpec spec, Path data, Path out, Observed observed) throws Exception {
         Progress[] bar = new Progress[1];
         try {
             return ModelTraining.run(spec, data, out, new ModelTraining.Events() {
@@ -127,6 +168,8 @@ public final class TrainCommand extends JobCommand {
 
                 @Override
                 public void trainingStarts(WorldModelConfig model, TrainerConfig trainer, long parameters) {
+                    observed.model = model;
+                    observed.trainer = trainer;
                     console.detail("model: %s, %d parameters; %d steps of batch %d", model.predictor(), parameters,
                             trainer.steps(), trainer.batchSize());
                     bar[0] = Progress.start(console, "train", trainer.steps(), "steps");
@@ -134,6 +177,7 @@ public final class TrainCommand extends JobCommand {
 
                 @Override
                 public void step(TrainingProgress progress) {
+                    observed.lastStep = progress;
                     bar[0].accept((int) progress.step());
                 }
 

@@ -42,6 +42,9 @@ class TrainEvalJobsSmokeTest {
                 trained.get("ratio").asDouble(), 1e-9);
         assertEquals(model.toString(), trained.get("model_dir").asText());
         assertEquals(30, trained.get("steps").asInt());
+        double fraction = trained.get("peak_fraction").asDouble();
+        assertTrue(fraction > 0 && fraction < 1, "counted training FLOPs stay under the matmul peak: " + trained);
+        assertEquals(trained.get("train_gflops").asDouble() / trained.get("matmul_peak_gflops").asDouble(), fraction, 1e-12);
         assertTrue(Files.isRegularFile(model.resolve("loss.png")));
         assertTrue(Files.isRegularFile(model.resolve("metrics.jsonl")));
         assertTrue(Files.isDirectory(data.resolve("features")), "features cached beside the dataset");
