@@ -40,9 +40,9 @@ public record ProbeConfig(double testFraction, int stride, FeaturePooling poolin
         return lambdas.clone();
     }
 
-    /** A quarter of the episodes held out, every frame, flattened patches, λ in {1e-3, 1e-2, 0.1, 1, 10, 100}. */
+    /** A quarter of the episodes held out, every frame, flattened patches, λ in {1e-3, 1e-2, ..., 1e4}. */
     public static ProbeConfig defaults() {
-        return new ProbeConfig(0.25, 1, FeaturePooling.FLATTEN, new double[] {1e-3, 1e-2, 1e-1, 1, 10, 100}, 64, 0);
+        return new ProbeConfig(0.25, 1, FeaturePooling.FLATTEN, new double[] {1e-3, 1e-2, 1e-1, 1, 10, 100, 1e3, 1e4}, 64, 0);
     }
 
     /** For tests: one λ, small batches. */
