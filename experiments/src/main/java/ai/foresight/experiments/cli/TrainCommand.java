@@ -62,6 +62,11 @@ public final class TrainCommand extends JobCommand {
                     + "distances to goals their frames do not show).")
     private double rewardWeight;
 
+    @Option(names = "--decoder",
+            description = "Also train a pixel decoder on detached latents, so 'foresight imagine' can draw the model's rollouts; "
+                    + "it never changes the predictor.")
+    private boolean decoder;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
     private long seed;
 
@@ -91,7 +96,7 @@ public final class TrainCommand extends JobCommand {
     @Override
     protected JobResult run(JobConsole console) throws Exception {
         TrainSpec spec = new TrainSpec(preset, mode, encoder, steps, batch, seed, learningRate,
-                proprioWeight < 0 ? -1 : proprioWeight, klBudget < 0 ? -1 : klBudget, rewardWeight, false);
+                proprioWeight < 0 ? -1 : proprioWeight, klBudget < 0 ? -1 : klBudget, rewardWeight, decoder);
         TrainingOutcome outcome = train(console, spec, data, out);
         Evaluation e = outcome.evaluation();
         console.say("Trained %s (%s) for %d steps in %.1f s (+ %.1f s encoding)", preset, mode, outcome.steps(),
@@ -103,6 +108,9 @@ public final class TrainCommand extends JobCommand {
             console.say("  open-loop MSE after %d steps %.5f", ModelTraining.OPEN_LOOP_STEPS, open5);
         }
         console.say("Model directory: %s%s", out, outcome.lossChart() == null ? "" : " (loss curve: " + outcome.lossChart() + ")");
+        if (decoder) {
+            console.say("Draw its rollouts: foresight imagine --model %s --data %s --episode 0", out, data);
+        }
         return result(outcome);
     }
 
