@@ -34,6 +34,9 @@ import java.util.Map;
  * All parameters live in a sub-manager of the one given to {@link #create}; {@link #close} frees them.
  */
 public final class WorldModel implements AutoCloseable {
+    /** Name of the pixel decoder among the model's parts: its {@link #parameters()} keys start with {@code "decoder/"}. */
+    public static final String DECODER = "decoder";
+
     private static final int FORMAT = 0x46574d32; // "FWM2"
 
     private final WorldModelConfig config;
@@ -68,7 +71,7 @@ public final class WorldModel implements AutoCloseable {
         this.decoder = config.decoder() == null ? null
                 : new PixelDecoder(p.tokenGrid(), config.latentDim(), config.decoder().imageSize(), config.decoder().hidden());
         if (decoder != null) {
-            parts.put("decoder", decoder);
+            parts.put(DECODER, decoder);
         }
     }
 

@@ -64,6 +64,11 @@ public final class TrainCommand extends JobCommand {
                     + "distances to goals their frames do not show).")
     private double rewardWeight;
 
+    @Option(names = "--decoder",
+            description = "Also train a pixel decoder on detached latents, so 'foresight imagine' can draw the model's rollouts; "
+                    + "it never changes the predictor.")
+    private boolean decoder;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Seed (default: ${DEFAULT-VALUE}).")
     private long seed;
 
@@ -93,7 +98,7 @@ public final class TrainCommand extends JobCommand {
     @Override
     protected JobResult run(JobConsole console) throws Exception {
         TrainSpec spec = new TrainSpec(preset, mode, encoder, steps, batch, seed, learningRate,
-                proprioWeight < 0 ? -1 : proprioWeight, klBudget < 0 ? -1 : klBudget, rewardWeight, false);
+                proprioWeight < 0 ? -1 : proprioWeight, klBudget < 0 ? -1 : klBudget, rewardWeight, decoder);
         Observed observed = new Observed();
         TrainingOutcome outcome = train(console, spec, data, out, observed);
         Evaluation e = outcome.evaluation();
@@ -112,6 +117,9 @@ public final class TrainCommand extends JobCommand {
                     observed.trainer.batchSize(), speed.achievedGflops(), 100 * speed.peakFraction(), speed.matmulPeakGflops());
         }
         console.say("Model directory: %s%s", out, outcome.lossChart() == null ? "" : " (loss curve: " + outcome.lossChart() + ")");
+        if (decoder) {
+            console.say("Draw its rollouts: foresight imagine --model %s --data %s --episode 0", out, data);
+        }
         JobResult r = result(outcome);
         if (speed != null) {
             r.put("windows_per_second", speed.windowsPerSecond())

@@ -38,7 +38,7 @@ public final class EpisodeImagination {
         }
         if (model.decoder() == null) {
             throw new IllegalArgumentException("model: this world model has no pixel decoder, so its imagined frames "
-                    + "cannot be drawn (configure one with WorldModelConfig.withDecoder and train it)");
+                    + "cannot be drawn (train one with 'foresight train --decoder', or WorldModelConfig.withDecoder)");
         }
         PredictorConfig p = model.config().predictor();
         if (encoder.tokens() != p.patchesPerFrame() || encoder.dim() != p.featureDim()) {

@@ -34,7 +34,8 @@ import java.time.Instant;
 /**
  * Trains a world model on a recorded dataset, start to finish: encode every frame once with the frozen
  * encoder (reusing {@code DATA/features/<encoder id>} when it matches), cut windows of H + 1 frames k steps
- * apart for training and of H + 5 for open-loop validation, fit with the worldmodel {@link Trainer}
+ * apart for training and of H + 5 for open-loop validation (with the frames at the decoder's size when the spec asks
+ * for a pixel decoder), fit with the worldmodel {@link Trainer}
  * (resuming from the newest checkpoint of the output directory), and write a self-contained model
  * directory: checkpoints with provenance, a copy of the encoder, {@code model.json} (normalisation, encoder
  * id, preset, world) written last, {@code metrics.jsonl} and a loss-curve PNG.
@@ -119,7 +120,7 @@ public final class ModelTraining {
                         + "' (history " + h + " + 1 frames, frameskip " + k + ": at least " + (h + 1) * k + " steps)");
             }
             CachedWindowsConfig windows = new CachedWindowsConfig(h, k, 1, VALIDATION_FRACTION, spec.seed(),
-                    Runtime.getRuntime().maxMemory() / 4);
+                    Runtime.getRuntime().maxMemory() / 4, modelConfig.decoder() == null ? 0 : modelConfig.decoder().imageSize());
             CachedFeatureWindows train = CachedFeatureWindows.train(dataset, cache, windows);
             int openLoop = Math.min(OPEN_LOOP_STEPS, data.steps() / k - h);
             CachedFeatureWindows validation = CachedFeatureWindows.validation(dataset, cache, windows.withPredict(openLoop));

@@ -19,7 +19,8 @@ import java.util.List;
  * @param rewardWeight weight of the reward-head NLL, negative for 0: every built-in world's recorded reward is the
  *     distance to a per-episode goal that its frames do not show, so predicting it from a frame is noise
  *     (raw, it reaches NLLs of ~100 and swamps the other terms)
- * @param pixelDecoder also train a pixel decoder on detached latents, so {@code imagine} can draw rollouts
+ * @param pixelDecoder also train a small pixel decoder on detached latents (about 32 px frames), so {@code imagine} can
+ *     draw rollouts; it never changes the predictor
  */
 public record TrainSpec(String preset, String mode, String encoder, int steps, int batchSize, long seed, double learningRate,
         double proprioWeight, double klBudget, double rewardWeight, boolean pixelDecoder) {
@@ -74,5 +75,10 @@ public record TrainSpec(String preset, String mode, String encoder, int steps, i
 
     public TrainSpec withSteps(int newSteps) {
         return new TrainSpec(preset, mode, encoder, newSteps, batchSize, seed, learningRate, proprioWeight, klBudget, rewardWeight, pixelDecoder);
+    }
+
+    /** The same spec with (or without) a pixel decoder trained on detached latents. */
+    public TrainSpec withPixelDecoder(boolean enabled) {
+        return new TrainSpec(preset, mode, encoder, steps, batchSize, seed, learningRate, proprioWeight, klBudget, rewardWeight, enabled);
     }
 }

@@ -1,13 +1,19 @@
 package ai.foresight.experiments.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import ai.foresight.experiments.pipeline.TrainedModel;
+import ai.foresight.experiments.report.GifFiles;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,6 +61,42 @@ class TrainEvalJobsSmokeTest {
             assertEquals(30, loaded.manifest().steps());
             assertEquals(32, loaded.newEnv().spec().frameHeight());
         }
+    }
+
+    @Test
+    void trainWithTheDecoderLeavesThePredictorAloneAndImagineDrawsItsRollouts() throws Exception {
+        Path withDecoder = tmp.resolve("model-decoder");
+        CliRun run = CliRun.of("train", "--data", data.toString(), "--encoder", "random-tiny", "--preset", "tiny",
+                "--steps", "30", "--decoder", "--out", withDecoder.toString(), "--json");
+        assertEquals(0, run.exitCode(), run::toString);
+        assertTrue(run.stderr().contains("foresight imagine --model " + withDecoder), run::toString);
+        assertEquals(trained.get("val_one_step_mse").asDouble(), run.lastLineJson().get("val_one_step_mse").asDouble(), 0.0,
+                "the decoder reads detached latents and is clipped apart: the predictor trains exactly as without it");
+        try (NDManager m = NDManager.newBaseManager(); TrainedModel loaded = TrainedModel.load(withDecoder, m);
+                TrainedModel plain = TrainedModel.load(model, m)) {
+            assertNotNull(loaded.worldModel().decoder(), "the checkpoint holds the decoder");
+            assertEquals(32, loaded.worldModel().config().decoder().imageSize(), "tiny's 2 x 2 token grid: 32 px");
+            assertNull(plain.worldModel().decoder());
+        }
+        List<Double> decoder = new ArrayList<>();
+        ObjectMapper json = new ObjectMapper();
+        for (String line : Files.readAllLines(withDecoder.resolve("metrics.jsonl"))) {
+            JsonNode n = json.readTree(line);
+            if (n.has("decoder")) {
+                decoder.add(n.get("decoder").asDouble());
+            }
+        }
+        assertEquals(30, decoder.size(), "one loss line per step");
+        double first = decoder.get(0);
+        double last = decoder.get(decoder.size() - 1);
+        assertTrue(first > 0 && last < 0.25 * first, "the decoder's pixel MSE falls: first " + first + ", last " + last);
+
+        CliRun imagine = CliRun.of("imagine", "--model", withDecoder.toString(), "--data", data.toString(), "--episode", "5",
+                "--steps", "3", "--json");
+        assertEquals(0, imagine.exitCode(), imagine::toString);
+        Path gif = Path.of(imagine.lastLineJson().get("gif").asText());
+        assertEquals(withDecoder.resolve("imagine").resolve("episode-5.gif"), gif);
+        assertEquals(3, GifFiles.frameCount(gif));
     }
 
     @Test

@@ -27,11 +27,14 @@ import java.util.Random;
  *
  * <p>Shapes of a sampled {@link WindowBatch} (T = H + n): features (B, T, N, D), actions (B, T − 1, k·A)
  * (row t holds the k actions taken from frame t to frame t + 1), proprio (B, T, P) or null when P = 0,
- * reward (B, T) raw (−distance to goal of each frame's state), no pixels. Episode features are kept
- * decoded in a least-recently-used map of at most {@link CachedWindowsConfig#featureMemoryBytes()}.
- * Not thread-safe: one instance per loader thread.
+ * reward (B, T) raw (−distance to goal of each frame's state), and pixels (B, T, 3, S, S) in [0, 1] — the observed
+ * frames of the same time steps at S = {@link CachedWindowsConfig#pixelSize()}, box-averaged (see
+ * {@link DecoderFrames}), the pixel decoder's targets — or null when the config asks for none. Each episode's
+ * features (and frames) are kept decoded in a least-recently-used map of at most
+ * {@link CachedWindowsConfig#featureMemoryBytes()}. Not thread-safe: one instance per loader thread.
  */
 public final class CachedFeatureWindows implements FeatureWindows {
+    private final EpisodeSource episodes;
     private final FeatureCache cache;
     private final CachedWindowsConfig config;
     private final WindowSampler sampler;
@@ -39,11 +42,18 @@ public final class CachedFeatureWindows implements FeatureWindows {
     private final int tokens;
     private final int dim;
     private final int steps;
-    private final Map<Integer, float[]> features;
+    private final Map<Integer, EpisodeArrays> loaded;
     private long heldBytes;
 
+    /** One episode's values: features (T, N, D) and decoder frames (T, 3, S, S) or null. */
+    private record EpisodeArrays(float[] features, float[] pixels) {
+        long bytes() {
+            return 4L * features.length + (pixels == null ? 0 : 4L * pixels.length);
+        }
+    }
+
     /**
-     * @param episodes the recorded episodes (actions, proprio, rewards); frames are not read from here
+     * @param episodes the recorded episodes (actions, proprio, rewards; frames only when the config asks for pixels)
      * @param cache features of every frame of every episode of {@code episodes}, in the same order
      * @param episodeIds which episodes to cut windows from
      * @param normalization the action/proprio standardisation (usually {@link DataNormalization#fromManifest})
@@ -65,6 +75,7 @@ public final class CachedFeatureWindows implements FeatureWindows {
                         + cache.length(e));
             }
         }
+        this.episodes = episodes;
         this.cache = cache;
         this.config = config;
         this.normalization = normalization;
@@ -72,7 +83,7 @@ public final class CachedFeatureWindows implements FeatureWindows {
         this.tokens = m.tokens();
         this.dim = m.dim();
         this.steps = layout.steps();
-        this.features = new LinkedHashMap<>(16, 0.75f, true);
+        this.loaded = new LinkedHashMap<>(16, 0.75f, true);
     }
 
     /** The training episodes of {@code dataset} under the config's split, normalised by its manifest. */
@@ -155,13 +166,19 @@ public final class CachedFeatureWindows implements FeatureWindows {
         int frameValues = tokens * dim;
         int ka = w.actionWidth();
         int p = w.proprioDim();
+        int s = config.pixelSize();
+        int frameSize = 3 * s * s;
         float[] feats = new float[Math.multiplyExact(b * f, frameValues)];
+        float[] pixels = s == 0 ? null : new float[Math.multiplyExact(b * f, frameSize)];
         float[] actions = new float[b * (f - 1) * ka];
         for (int i = 0; i < b; i++) {
-            float[] episode = episodeFeatures(w.episode()[i]);
+            EpisodeArrays episode = episode(w.episode()[i]);
             for (int j = 0; j < f; j++) {
                 int t = w.start()[i] + j * k;
-                System.arraycopy(episode, t * frameValues, feats, (i * f + j) * frameValues, frameValues);
+                System.arraycopy(episode.features(), t * frameValues, feats, (i * f + j) * frameValues, frameValues);
+                if (pixels != null) {
+                    System.arraycopy(episode.pixels(), t * frameSize, pixels, (i * f + j) * frameSize, frameSize);
+                }
             }
             // the sampler's row j holds the k actions after frame j; a window's last row is not needed
             System.arraycopy(w.actions(), i * f * ka, actions, i * (f - 1) * ka, (f - 1) * ka);
@@ -171,14 +188,15 @@ public final class CachedFeatureWindows implements FeatureWindows {
                 manager.create(actions, new Shape(b, f - 1, ka)),
                 p == 0 ? null : manager.create(w.proprio(), new Shape(b, f, p)),
                 manager.create(w.reward(), new Shape(b, f)),
-                null);
+                pixels == null ? null : manager.create(pixels, new Shape(b, f, 3, s, s)));
     }
 
-    private float[] episodeFeatures(int episode) {
-        float[] values = features.get(episode);
-        if (values != null) {
-            return values;
+    private EpisodeArrays episode(int episode) {
+        EpisodeArrays held = loaded.get(episode);
+        if (held != null) {
+            return held;
         }
+        float[] values;
         try {
             values = cache.featureValues(episode);
         } catch (IOException e) {
@@ -188,14 +206,22 @@ public final class CachedFeatureWindows implements FeatureWindows {
             throw new IllegalStateException("feature cache: episode " + episode + " expected " + steps + "x" + tokens + "x" + dim
                     + " values, got " + values.length);
         }
-        long bytes = 4L * values.length;
-        while (!features.isEmpty() && heldBytes + bytes > config.featureMemoryBytes()) {
-            Map.Entry<Integer, float[]> eldest = features.entrySet().iterator().next();
-            heldBytes -= 4L * eldest.getValue().length;
-            features.remove(eldest.getKey());
+        float[] pixels = null;
+        if (config.hasPixels()) {
+            try {
+                pixels = DecoderFrames.of(episodes.episode(episode), config.pixelSize());
+            } catch (IOException e) {
+                throw new UncheckedIOException("dataset: could not read the frames of episode " + episode + ": " + e.getMessage(), e);
+            }
         }
-        features.put(episode, values);
-        heldBytes += bytes;
-        return values;
+        EpisodeArrays arrays = new EpisodeArrays(values, pixels);
+        while (!loaded.isEmpty() && heldBytes + arrays.bytes() > config.featureMemoryBytes()) {
+            Map.Entry<Integer, EpisodeArrays> eldest = loaded.entrySet().iterator().next();
+            heldBytes -= eldest.getValue().bytes();
+            loaded.remove(eldest.getKey());
+        }
+        loaded.put(episode, arrays);
+        heldBytes += arrays.bytes();
+        return arrays;
     }
 }

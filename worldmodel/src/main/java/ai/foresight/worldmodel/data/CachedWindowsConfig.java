@@ -11,10 +11,13 @@ import ai.foresight.datasets.window.WindowConfig;
  *     validation)
  * @param validationFraction share of episodes held out (the split is by episode)
  * @param splitSeed seed of the episode split
- * @param featureMemoryBytes episode features kept decoded in memory (least recently used are dropped first)
+ * @param featureMemoryBytes episode features (and decoder frames) kept decoded in memory (least recently used
+ *     episodes are dropped first)
+ * @param pixelSize S, side of the observed frames each window also carries for a pixel decoder, (B, T, 3, S, S) in
+ *     [0, 1]; 0 for no pixels
  */
-public record CachedWindowsConfig(
-        int history, int frameskip, int predict, double validationFraction, long splitSeed, long featureMemoryBytes) {
+public record CachedWindowsConfig(int history, int frameskip, int predict, double validationFraction, long splitSeed,
+        long featureMemoryBytes, int pixelSize) {
 
     public CachedWindowsConfig {
         if (history < 1) {
@@ -32,6 +35,15 @@ public record CachedWindowsConfig(
         if (featureMemoryBytes < 1) {
             throw new IllegalArgumentException("featureMemoryBytes: expected a positive budget, got " + featureMemoryBytes);
         }
+        if (pixelSize < 0) {
+            throw new IllegalArgumentException("pixelSize: expected a frame side >= 1, or 0 for no pixels, got " + pixelSize);
+        }
+    }
+
+    /** Windows without pixels. */
+    public CachedWindowsConfig(int history, int frameskip, int predict, double validationFraction, long splitSeed,
+            long featureMemoryBytes) {
+        this(history, frameskip, predict, validationFraction, splitSeed, featureMemoryBytes, 0);
     }
 
     /** DINO-WM's slicing: history 3, frameskip 5, one predicted frame, 10% of episodes held out, 2 GiB of features. */
@@ -50,11 +62,24 @@ public record CachedWindowsConfig(
     }
 
     public CachedWindowsConfig withPredict(int n) {
-        return new CachedWindowsConfig(history, frameskip, n, validationFraction, splitSeed, featureMemoryBytes);
+        return new CachedWindowsConfig(history, frameskip, n, validationFraction, splitSeed, featureMemoryBytes, pixelSize);
     }
 
     public CachedWindowsConfig withHistory(int h, int k) {
-        return new CachedWindowsConfig(h, k, predict, validationFraction, splitSeed, featureMemoryBytes);
+        return new CachedWindowsConfig(h, k, predict, validationFraction, splitSeed, featureMemoryBytes, pixelSize);
+    }
+
+    /**
+     * The same slicing with each window's observed frames at {@code size} x {@code size} beside its features (the
+     * targets of a pixel decoder, {@code DecoderConfig.imageSize}); 0 for none.
+     */
+    public CachedWindowsConfig withPixels(int size) {
+        return new CachedWindowsConfig(history, frameskip, predict, validationFraction, splitSeed, featureMemoryBytes, size);
+    }
+
+    /** Whether windows carry pixels. */
+    public boolean hasPixels() {
+        return pixelSize > 0;
     }
 
     /** The datasets window settings with the same slicing (the batch size is set per sample). */

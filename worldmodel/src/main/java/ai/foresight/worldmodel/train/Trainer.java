@@ -4,6 +4,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
+import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import ai.foresight.encoders.optim.AdamW;
 import ai.foresight.encoders.optim.AdamWConfig;
@@ -29,6 +30,10 @@ import java.util.Random;
  * Trains a {@link WorldModel} on {@link FeatureWindows}: AdamW (decoupled decay, none on norms and biases),
  * linear warm-up then cosine learning rate, global-norm clipping, the RePo dual step when the model has a
  * bottleneck, periodic validation against the copy-last baseline, JSONL metrics and atomic checkpoints.
+ *
+ * <p>A pixel decoder's gradients are clipped by their own norm, apart from the rest of the model's: the decoder
+ * reads detached latents, and a shared global norm would still let its loss scale the predictor's update. So
+ * adding a decoder leaves every other parameter's training exactly as it was; {@code grad_norm} is the rest's.
  *
  * <p>Reproducible and exactly resumable: step s seeds both the data sampler's {@link Random} and the
  * engine's generator (dropout, posterior noise) from (seed, s), so no RNG state needs saving; a checkpoint
@@ -72,6 +77,12 @@ public final class Trainer {
         }
         TrainingListener events = listener == null ? TrainingListener.NONE : listener;
         PairList<String, Parameter> parameters = model.parameters();
+        PairList<String, Parameter> decoder = new PairList<>();
+        PairList<String, Parameter> others = new PairList<>();
+        for (Pair<String, Parameter> p : parameters) {
+            (p.getKey().startsWith(WorldModel.DECODER + "/") ? decoder : others).add(p);
+        }
+        ParameterGroups groups = new ParameterGroups(parameters, others, decoder);
         WorldModelLoss loss = new WorldModelLoss(model, config);
         WarmupCosineSchedule schedule = new WarmupCosineSchedule(config.warmupSteps(), config.steps(),
                 config.peakLearningRate(), config.finalLearningRate());
@@ -87,7 +98,7 @@ public final class Trainer {
                 for (long step = start; step < config.steps(); step++) {
                     double lr = schedule.at(step);
                     double[] gradNorm = new double[1];
-                    last = trainStep(model, train, loss, parameters, optimizer, dual, step, lr, gradNorm, root);
+                    last = trainStep(model, train, loss, groups, optimizer, dual, step, lr, gradNorm, root);
                     long done = step + 1;
                     double elapsed = (System.nanoTime() - startNanos) / 1e9;
                     double eta = elapsed / (done - start) * (config.steps() - done);
@@ -122,7 +133,7 @@ public final class Trainer {
     }
 
     private LossTerms trainStep(WorldModel model, FeatureWindows train, WorldModelLoss loss,
-            PairList<String, Parameter> parameters, AdamW optimizer, DualKlConstraint dual, long step, double lr,
+            ParameterGroups parameters, AdamW optimizer, DualKlConstraint dual, long step, double lr,
             double[] gradNorm, NDManager root) {
         long stepSeed = stepSeed(config.seed(), step);
         try (NDManager m = root.newSubManager()) {
@@ -138,14 +149,21 @@ public final class Trainer {
             if (!Double.isFinite(terms.total())) {
                 throw new IllegalStateException("loss: expected a finite value at step " + (step + 1) + ", got " + terms);
             }
-            gradNorm[0] = GradientClipping.clipGlobalNorm(parameters, config.clipNorm());
-            optimizer.step(parameters, lr);
+            gradNorm[0] = GradientClipping.clipGlobalNorm(parameters.model(), config.clipNorm());
+            if (!parameters.decoder().isEmpty()) {
+                GradientClipping.clipGlobalNorm(parameters.decoder(), config.clipNorm());
+            }
+            optimizer.step(parameters.all(), lr);
             if (dual != null) {
                 dual.update(terms.kl());
             }
             return terms;
         }
     }
+
+    /** Every parameter, and the same split into the decoder's and the rest (clipped apart). */
+    private record ParameterGroups(PairList<String, Parameter> all, PairList<String, Parameter> model,
+            PairList<String, Parameter> decoder) {}
 
     /** A well-mixed seed for step {@code step} (SplitMix64 finaliser). */
     static long stepSeed(long seed, long step) {

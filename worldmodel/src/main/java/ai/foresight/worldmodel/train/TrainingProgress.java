@@ -7,7 +7,7 @@ package ai.foresight.worldmodel.train;
  * @param totalSteps steps the run will take
  * @param losses this step's loss terms
  * @param learningRate the learning rate applied
- * @param gradientNorm global gradient norm before clipping
+ * @param gradientNorm global gradient norm before clipping (of every parameter but a pixel decoder's, clipped apart)
  * @param elapsedSeconds wall time of this session (since fit started or resumed)
  * @param etaSeconds estimated seconds until the last step, from this session's mean step time
  */

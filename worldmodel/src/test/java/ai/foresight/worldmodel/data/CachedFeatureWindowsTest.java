@@ -129,6 +129,65 @@ class CachedFeatureWindowsTest {
     }
 
     @Test
+    void pixelsAreTheBoxAveragedFramesOfTheSampledTimeSteps() throws Exception {
+        int size = 16; // the test world renders 32 px frames: 2 x 2 boxes
+        CachedWindowsConfig config = new CachedWindowsConfig(2, 3, 2, 0.25, 0L, 1L << 20).withPixels(size);
+        CachedFeatureWindows windows = CachedFeatureWindows.train(dataset, cache, config);
+        try (NDManager m = NDManager.newBaseManager()) {
+            WindowBatch batch = windows.sample(m, 6, new Random(4));
+            assertEquals(new Shape(6, 4, 3, size, size), batch.pixels().getShape());
+            float[] pixels = batch.pixels().toFloatArray();
+            float[] features = batch.features().toFloatArray();
+            int n = cache.metadata().tokens();
+            int d = cache.metadata().dim();
+            Random replay = new Random(4); // the ids the sampler drew
+            for (int i = 0; i < 6; i++) {
+                int id = replay.nextInt(windows.windows());
+                int e = windows.episodeOf(id);
+                Episode ep = dataset.episode(e);
+                float[] cached = cache.featureValues(e);
+                for (int j = 0; j < 4; j++) {
+                    int t = windows.startOf(id) + 3 * j;
+                    assertEquals(cached[t * n * d], features[(i * 4 + j) * n * d], 0f, "features and pixels of one window");
+                    Frame frame = ep.frame(t);
+                    for (int c = 0; c < 3; c++) {
+                        for (int y = 0; y < size; y++) {
+                            for (int x = 0; x < size; x++) {
+                                double sum = frame.get(2 * y, 2 * x, c) + frame.get(2 * y, 2 * x + 1, c)
+                                        + frame.get(2 * y + 1, 2 * x, c) + frame.get(2 * y + 1, 2 * x + 1, c);
+                                float actual = pixels[(((i * 4 + j) * 3 + c) * size + y) * size + x];
+                                assertEquals(sum / 4 / 255, actual, 1e-6, "window " + i + " frame " + t + " channel " + c
+                                        + " pixel (" + y + ", " + x + ")");
+                            }
+                        }
+                    }
+                }
+            }
+            assertArrayEquals(pixels, windows.sample(m, 6, new Random(4)).pixels().toFloatArray(), "same Random, same pixels");
+            assertNull(CachedFeatureWindows.train(dataset, cache, config.withPixels(0)).sample(m, 2, new Random(4)).pixels(),
+                    "no pixels unless asked for");
+        }
+    }
+
+    @Test
+    void pixelsOfASizeThatDoesNotDivideTheFrameAreResized() {
+        CachedWindowsConfig config = CachedWindowsConfig.tiny().withPixels(12);
+        CachedFeatureWindows validation = CachedFeatureWindows.validation(dataset, cache, config);
+        try (NDManager m = NDManager.newBaseManager()) {
+            WindowBatch batch = validation.sample(m, 3, new Random(1));
+            assertEquals(new Shape(3, 2, 3, 12, 12), batch.pixels().getShape());
+            float[] pixels = batch.pixels().toFloatArray();
+            double mean = 0;
+            for (float v : pixels) {
+                assertTrue(v >= 0 && v <= 1, "pixel outside [0, 1]: " + v);
+                mean += v;
+            }
+            assertTrue(mean / pixels.length > 0.01, "the frames are not black");
+        }
+        assertThrows(IllegalArgumentException.class, () -> config.withPixels(-1));
+    }
+
+    @Test
     void aCacheOfAnotherDatasetIsRefused() throws Exception {
         Path other = tmp.resolve("other");
         DatasetGenerator.generate(new GenerateSpec("wall", 2, STEPS, 32, List.of(), 4), other, done -> { });

@@ -5,6 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import ai.djl.util.PairList;
+import ai.foresight.worldmodel.DecoderConfig;
 import ai.foresight.worldmodel.PredictorConfig;
 import ai.foresight.worldmodel.RepoConfig;
 import ai.foresight.worldmodel.WorldModel;
@@ -13,7 +18,9 @@ import ai.foresight.worldmodel.checkpoint.Checkpoints;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -160,5 +167,53 @@ class TrainerTest {
             }
         }
         assertTrue(l.get(79).beta() > 10 * l.get(0).beta(), "KL stays over a 0.05-nat budget, so β grows");
+    }
+
+    @Test
+    void aPixelDecoderLeavesTheRestOfTheModelsTrainingExactlyAsItWas() throws Exception {
+        PredictorConfig p = PredictorConfig.tiny();
+        WorldModelConfig plain = WorldModelConfig.features(p);
+        WorldModelConfig withDecoder = plain.withDecoder(new DecoderConfig(4, 8));
+        // a clip norm far below the gradients' keeps clipping on at every step: a shared norm would couple the two
+        TrainerConfig trainer = new TrainerConfig(8, 4, 5e-3, 5e-4, 2, 0.01, 1e-3, 1.0, 1.0, 1.0, 2L, 1, 0, 1, 0, 1);
+        LinearDynamicsWindows data = new LinearDynamicsWindows(p, 3, 4);
+        FeatureWindows withPixels = new FeatureWindows() {
+            @Override
+            public int windowFrames() {
+                return data.windowFrames();
+            }
+
+            @Override
+            public WindowBatch sample(NDManager manager, int batchSize, Random random) {
+                WindowBatch w = data.sample(manager, batchSize, random);
+                float[] pixels = new float[batchSize * 3 * 3 * 4 * 4];
+                for (int i = 0; i < pixels.length; i++) {
+                    pixels[i] = random.nextFloat();
+                }
+                return new WindowBatch(w.features(), w.actions(), w.proprio(), w.reward(),
+                        manager.create(pixels, new Shape(batchSize, 3, 3, 4, 4)));
+            }
+        };
+        try (NDManager m = NDManager.newBaseManager(); WorldModel a = WorldModel.create(plain, 6, m);
+                WorldModel b = WorldModel.create(withDecoder, 6, m)) {
+            float[] decoderBefore = b.decoder().getParameters().get(0).getValue().getArray().toFloatArray();
+            Recorder plainRun = new Recorder(-1);
+            Recorder decoderRun = new Recorder(-1);
+            new Trainer(trainer, null, ENCODER).fit(a, data, null, plainRun);
+            new Trainer(trainer, null, ENCODER).fit(b, withPixels, null, decoderRun);
+            for (int i = 0; i < 8; i++) {
+                assertEquals(plainRun.losses.get(i).latent(), decoderRun.losses.get(i).latent(), 0.0, "step " + (i + 1) + " latent MSE");
+                assertEquals(plainRun.progress.get(i).gradientNorm(), decoderRun.progress.get(i).gradientNorm(), 0.0, "step " + (i + 1));
+                assertTrue(decoderRun.progress.get(i).gradientNorm() > 100 * trainer.clipNorm(), "clipping is on");
+            }
+            PairList<String, Parameter> others = a.parameters();
+            PairList<String, Parameter> all = b.parameters();
+            for (Pair<String, Parameter> e : others) {
+                assertArrayEquals(e.getValue().getArray().toFloatArray(), all.get(e.getKey()).getArray().toFloatArray(), 0f, e.getKey());
+            }
+            assertTrue(decoderRun.losses.get(7).decoder() > 0);
+            float[] decoderAfter = b.decoder().getParameters().get(0).getValue().getArray().toFloatArray();
+            assertTrue(!Arrays.equals(decoderBefore, decoderAfter), "the decoder trained");
+        }
     }
 }

@@ -1,0 +1,19 @@
+package ai.foresight.experiments.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class ModelPresetsTest {
+    @Test
+    void theDecoderDrawsAbout32PxFramesOnWholeTokens() {
+        assertEquals(32, ModelPresets.decoder(4).imageSize(), "wall: 4 x 4 tokens of 8 px");
+        assertEquals(30, ModelPresets.decoder(3).imageSize(), "pointmaze, pusht: 3 x 3 tokens of 10 px");
+        assertEquals(32, ModelPresets.decoder(2).imageSize(), "tiny");
+        assertEquals(32, ModelPresets.decoder(1).imageSize());
+        assertEquals(ModelPresets.DECODER_HIDDEN, ModelPresets.decoder(4).hidden());
+        assertTrue(TrainSpec.tiny().withPixelDecoder(true).pixelDecoder());
+        assertEquals(TrainSpec.tiny(), TrainSpec.tiny().withPixelDecoder(true).withPixelDecoder(false));
+    }
+}
