@@ -4,9 +4,14 @@ import ai.djl.ndarray.NDManager;
 import ai.foresight.datasets.generate.DatasetGenerator;
 import ai.foresight.datasets.generate.GenerateSpec;
 import ai.foresight.datasets.store.Dataset;
+import ai.foresight.datasets.store.Episode;
 import ai.foresight.datasets.store.DatasetManifest;
+import ai.foresight.datasets.window.EpisodeSplit;
 import ai.foresight.encoders.catalog.Encoders;
 import ai.foresight.experiments.evaluate.EvalSpec;
+import ai.foresight.experiments.imagine.EpisodeImagination;
+import ai.foresight.experiments.imagine.ImagineReport;
+import ai.foresight.experiments.imagine.ImaginedEpisode;
 import ai.foresight.experiments.job.JobCommand;
 import ai.foresight.experiments.job.JobConsole;
 import ai.foresight.experiments.job.JobResult;
@@ -103,7 +108,7 @@ public final class QuickstartCommand extends JobCommand {
         if (!fast && encoder == null && !Encoders.hasDefault()) {
             console.say("Note: this build ships no pretrained encoder; using a seeded random-init ViT ('random-default').");
         }
-        Narrative story = new Narrative(console, 5);
+        Narrative story = new Narrative(console, 6);
         Path datasetDir = out.resolve("dataset");
         Path modelDir = out.resolve("model");
         Path reportDir = out.resolve("report");
@@ -140,11 +145,15 @@ public final class QuickstartCommand extends JobCommand {
         });
         console.say("      %d frames -> %s%s", encoded.frames(), encoded.directory(), encoded.reused() ? " (reused)" : "");
 
-        TrainSpec trainSpec = new TrainSpec(s.preset(), "dino-wm", s.encoder(), s.trainSteps(), 0, seed);
+        TrainSpec trainSpec = new TrainSpec(s.preset(), "dino-wm", s.encoder(), s.trainSteps(), 0, seed).withPixelDecoder(true);
         TrainingOutcome trained = story.step("Train the " + s.preset() + " world model for " + s.trainSteps() + " steps", () ->
                 TrainCommand.train(console, trainSpec, datasetDir, modelDir));
         console.say("      validation 1-step MSE %.5f vs copy-last %.5f (ratio %.3f)", trained.evaluation().oneStepMse(),
                 trained.evaluation().oneStepCopyLastMse(), trained.evaluation().oneStepRatio());
+
+        int shown = EpisodeSplit.of(manifest.episodes(), ModelTraining.VALIDATION_FRACTION, seed).validation().get(0);
+        ImagineReport.Written imagined = story.step("Imagine validation episode " + shown + " open loop and draw it beside the real one",
+                () -> imagine(datasetDir, shown, modelDir, out.resolve("imagine")));
 
         EvalSpec evalSpec = new EvalSpec(WORLD, PlannerKind.CEM, s.pairs(), s.budget(), false, s.horizon(), s.samples(),
                 s.iterations(), seed, Math.min(4, s.pairs()), AgentConfig.DEFAULT_DISCOUNT);
@@ -164,6 +173,7 @@ public final class QuickstartCommand extends JobCommand {
         console.say("  model          %s", modelDir);
         console.say("  dataset        %s", datasetDir);
         console.say("  animation      %s", pictures.gif());
+        console.say("  imagined       %s (real | imagined | decoder on real)", imagined.gif());
         console.say("  summary        %s", out.resolve("result.json"));
         console.say("Next: ./foresight eval --model %s --planner icem", modelDir);
         return new JobResult()
@@ -173,6 +183,7 @@ public final class QuickstartCommand extends JobCommand {
                 .put("dataset", datasetDir)
                 .put("gif", pictures.gif())
                 .put("contact_sheet", pictures.contactSheet())
+                .put("imagined_gif", imagined.gif())
                 .put("val_one_step_mse", trained.evaluation().oneStepMse())
                 .put("copy_last_mse", trained.evaluation().oneStepCopyLastMse())
                 .put("success_rate", evaluation.get("success_rate"))
@@ -182,6 +193,16 @@ public final class QuickstartCommand extends JobCommand {
                 .put("model_dir", modelDir)
                 .put("report", evaluation.get("report"))
                 .put("seconds", seconds);
+    }
+
+    /** Decoded open-loop imagination of one recorded episode beside the real frames (GIF and error chart). */
+    private static ImagineReport.Written imagine(Path datasetDir, int episode, Path modelDir, Path outDir) throws Exception {
+        Episode recorded = Dataset.open(datasetDir).episode(episode);
+        try (NDManager manager = NDManager.newBaseManager("PyTorch"); TrainedModel model = TrainedModel.load(modelDir, manager)) {
+            EpisodeImagination imagination = new EpisodeImagination(model.encoder(), model.worldModel(), model.normalization());
+            ImaginedEpisode imagined = imagination.imagine(recorded, 0, imagination.maxSteps(recorded, 0), manager);
+            return new ImagineReport(ImagineReport.Options.defaults()).write(imagined, outDir, "episode-" + episode);
+        }
     }
 
     @Override

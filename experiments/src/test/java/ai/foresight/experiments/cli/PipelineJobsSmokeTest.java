@@ -82,9 +82,11 @@ class PipelineJobsSmokeTest {
         assertTrue(rate == 0 || rate == 0.5 || rate == 1, "2 pairs: " + rate);
         assertTrue(Files.isRegularFile(Path.of(json.get("model_dir").asText()).resolve("model.json")));
         assertTrue(Files.isRegularFile(Path.of(json.get("report").asText())));
-        for (int i = 1; i <= 5; i++) {
-            assertTrue(run.stderr().contains("[" + i + "/5]"), run.stderr());
+        for (int i = 1; i <= 6; i++) {
+            assertTrue(run.stderr().contains("[" + i + "/6]"), run.stderr());
         }
+        Path imagined = Path.of(json.get("imagined_gif").asText());
+        assertTrue(imagined.startsWith(out.resolve("imagine")) && Files.size(imagined) > 1000, imagined::toString);
         assertTrue(run.stderr().contains("Success rate"), run.stderr());
         assertEquals(json, CliRun.readJson(out.resolve("result.json")));
     }
