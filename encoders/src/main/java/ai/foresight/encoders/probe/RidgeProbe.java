@@ -130,6 +130,12 @@ public final class RidgeProbe {
         if (rows("y", y) != x.length || y[0].length != k) {
             throw new IllegalArgumentException("y: expected (" + x.length + ", " + k + "), got (" + y.length + ", " + y[0].length + ")");
         }
+        return rSquared(pred, y);
+    }
+
+    /** R² per column of predictions {@code pred} against {@code y}, around y's own mean (NaN for a constant column). */
+    static double[] rSquared(double[][] pred, double[][] y) {
+        int k = y[0].length;
         double[] mean = columnMeans(y);
         double[] r2 = new double[k];
         for (int j = 0; j < k; j++) {
@@ -169,7 +175,7 @@ public final class RidgeProbe {
         return a.length;
     }
 
-    private static double[] columnMeans(double[][] a) {
+    static double[] columnMeans(double[][] a) {
         double[] mean = new double[a[0].length];
         for (double[] row : a) {
             for (int j = 0; j < row.length; j++) {
@@ -180,7 +186,7 @@ public final class RidgeProbe {
     }
 
     /** Standard deviations, with constant columns given scale 1 so they stay 0 after centring. */
-    private static double[] columnScales(double[][] a, double[] mean) {
+    static double[] columnScales(double[][] a, double[] mean) {
         double[] var = new double[mean.length];
         for (double[] row : a) {
             for (int j = 0; j < row.length; j++) {
@@ -194,7 +200,7 @@ public final class RidgeProbe {
         return scale;
     }
 
-    private static double[] standardise(double[][] a, double[] mean, double[] scale) {
+    static double[] standardise(double[][] a, double[] mean, double[] scale) {
         int p = mean.length;
         double[] out = new double[a.length * p];
         for (int r = 0; r < a.length; r++) {

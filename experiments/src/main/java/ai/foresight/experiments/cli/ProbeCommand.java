@@ -6,6 +6,7 @@ import ai.foresight.datasets.store.Dataset;
 import ai.foresight.encoders.PatchEncoder;
 import ai.foresight.encoders.catalog.Encoders;
 import ai.foresight.encoders.probe.FeaturePooling;
+import ai.foresight.encoders.probe.MlpProbe;
 import ai.foresight.experiments.encode.ProbeConfig;
 import ai.foresight.experiments.encode.ProbeGoals;
 import ai.foresight.experiments.encode.StateProbe;
@@ -58,6 +59,11 @@ public final class ProbeCommand extends JobCommand {
             description = "flatten (every patch, keeps position) or mean (default: ${DEFAULT-VALUE}).")
     private String pooling;
 
+    @Option(names = "--probe", paramLabel = "KIND", defaultValue = "ridge",
+            description = "ridge (linear, λ per target) or mlp (one hidden layer of 256, early-stopped per target: what the "
+                    + "features hold, not only linearly) (default: ${DEFAULT-VALUE}).")
+    private String probe;
+
     @Option(names = "--stride", paramLabel = "K", defaultValue = "1", description = "Use every K-th frame (default: ${DEFAULT-VALUE}).")
     private int stride;
 
@@ -75,6 +81,7 @@ public final class ProbeCommand extends JobCommand {
     @Override
     protected void validate() {
         requireOneOf("--pooling", pooling, List.of("flatten", "mean"));
+        requireOneOf("--probe", probe, List.of("ridge", "mlp"));
         requireAtLeast("--stride", stride, 1);
         if (!(testFraction > 0 && testFraction < 1)) {
             throw badFlag("--test-fraction", "a number strictly between 0 and 1", testFraction);
@@ -85,7 +92,8 @@ public final class ProbeCommand extends JobCommand {
     protected JobResult run(JobConsole console) throws Exception {
         Dataset dataset = Dataset.open(data);
         ProbeConfig config = ProbeConfig.defaults().withStride(stride).withTestFraction(testFraction).withSeed(seed)
-                .withPooling(FeaturePooling.valueOf(pooling.toUpperCase(Locale.ROOT)));
+                .withPooling(FeaturePooling.valueOf(pooling.toUpperCase(Locale.ROOT)))
+                .withMlp("mlp".equals(probe) ? new MlpProbe.Config(256, 256, 40, 1e-3, 1e-2, seed) : null);
         if (model != null) {
             return runOnModel(console, dataset, config);
         }
@@ -137,9 +145,9 @@ public final class ProbeCommand extends JobCommand {
     }
 
     private void printTable(JobConsole console, StateProbe.Report report) {
-        console.say("Held-out R² on %s (%s): %d train / %d test episodes, %d / %d frames, %s pooling", data,
+        console.say("Held-out R² on %s (%s): %d train / %d test episodes, %d / %d frames, %s pooling, %s probe", data,
                 report.world(), report.trainEpisodes(), report.testEpisodes(), report.trainFrames(), report.testFrames(),
-                pooling);
+                pooling, probe);
         StringBuilder header = new StringBuilder(String.format("  %-14s", "target"));
         for (StateProbe.Score s : report.scores()) {
             header.append(String.format(" %16s", abbreviate(s.name())));
@@ -211,6 +219,7 @@ public final class ProbeCommand extends JobCommand {
                 .put("goals", ProbeGoals.forWorld(report.world()))
                 .put("goals_met", ProbeGoals.check(report.world(), report.targets(), first.r2()))
                 .put("pooling", pooling)
+                .put("probe", probe)
                 .put("train_episodes", report.trainEpisodes())
                 .put("test_episodes", report.testEpisodes())
                 .put("train_frames", report.trainFrames())
@@ -236,6 +245,9 @@ public final class ProbeCommand extends JobCommand {
     }
 
     private static String compact(double lambda) {
+        if (Double.isNaN(lambda)) {
+            return "mlp";
+        }
         return lambda >= 1 ? String.format("%.0f", lambda) : String.format("%.0e", lambda).replace("e-0", "e-");
     }
 

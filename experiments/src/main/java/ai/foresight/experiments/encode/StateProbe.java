@@ -8,6 +8,7 @@ import ai.foresight.datasets.store.Episode;
 import ai.foresight.datasets.window.EpisodeSplit;
 import ai.foresight.encoders.FramePixels;
 import ai.foresight.encoders.PatchEncoder;
+import ai.foresight.encoders.probe.MlpProbe;
 import ai.foresight.encoders.probe.RidgeProbe;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -59,7 +60,7 @@ public final class StateProbe {
      * @param encoderId its id
      * @param r2 R² per target, in {@link Report#targets()} order
      * @param meanR2 mean of the finite entries
-     * @param lambdas per target, the ridge strength chosen on the validation split
+     * @param lambdas per target, the ridge strength chosen on the validation split (NaN for the MLP probe)
      */
     public record Score(String name, String encoderId, double[] r2, double meanR2, double[] lambdas) {
         @Override
@@ -118,8 +119,16 @@ public final class StateProbe {
             double[][] fitX = features(c.tokens(), fit.frames(), config);
             double[][] valX = features(c.tokens(), validation.frames(), config);
             double[][] testX = features(c.tokens(), test.frames(), config);
-            double[] lambdas = chooseLambdas(fitX, fit.targets(), valX, validation.targets(), config.lambdas());
-            double[] r2 = heldOutR2(concat(fitX, valX), trainTargets, testX, test.targets(), lambdas);
+            double[] lambdas;
+            double[] r2;
+            if (config.mlp() != null) {
+                lambdas = new double[targets.size()];
+                Arrays.fill(lambdas, Double.NaN);
+                r2 = MlpProbe.heldOutR2(fitX, fit.targets(), valX, validation.targets(), testX, test.targets(), config.mlp());
+            } else {
+                lambdas = chooseLambdas(fitX, fit.targets(), valX, validation.targets(), config.lambdas());
+                r2 = heldOutR2(concat(fitX, valX), trainTargets, testX, test.targets(), lambdas);
+            }
             scores.add(new Score(c.name(), c.id(), r2, finiteMean(r2), lambdas));
             progress.accept(scores.size());
         }

@@ -70,7 +70,7 @@ class PipelineJobsSmokeTest {
     }
 
     @Test
-    void quickstartRunsThePipelineOnFastSettings() {
+    void quickstartRunsThePipelineOnFastSettings() throws Exception {
         Path out = tmp.resolve("quickstart");
         CliRun run = CliRun.of("quickstart", "--fast", "--out", out.toString(), "--json");
         assertEquals(0, run.exitCode(), run::toString);

@@ -69,6 +69,17 @@ class StateProbeTest {
     }
 
     @Test
+    void theMlpProbeAlsoRecoversWhatTheFramesHold() throws IOException {
+        Dataset dataset = Dataset.open(SyntheticDataset.write(tmp.resolve("synthetic"), 8, 10, 8, 3));
+        StateProbe.Report report = StateProbe.run(dataset, List.of(new StateProbe.Candidate("pixel", new FirstPixelEncoder(8))),
+                ProbeConfig.defaults().withMlp(new ai.foresight.encoders.probe.MlpProbe.Config(16, 8, 60, 1e-2, 0, 1)), d -> { });
+        double[] r2 = report.scores().get(0).r2();
+        assertTrue(r2[0] > 0.9 && r2[1] > 0.9, java.util.Arrays.toString(r2));
+        assertTrue(r2[2] < 0.2, "hidden is not in the frame: R² " + r2[2]);
+        assertTrue(Double.isNaN(report.scores().get(0).lambdas()[0]), "no λ for the MLP probe");
+    }
+
+    @Test
     void strideKeepsEveryKthFrame() throws IOException {
         Dataset dataset = Dataset.open(SyntheticDataset.write(tmp.resolve("synthetic"), 4, 10, 8, 3));
         StateProbe.Report report = StateProbe.run(dataset, List.of(new StateProbe.Candidate("pixel", new FirstPixelEncoder(8))),
