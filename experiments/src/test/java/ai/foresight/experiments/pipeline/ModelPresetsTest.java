@@ -16,4 +16,14 @@ class ModelPresetsTest {
         assertTrue(TrainSpec.tiny().withPixelDecoder(true).pixelDecoder());
         assertEquals(TrainSpec.tiny(), TrainSpec.tiny().withPixelDecoder(true).withPixelDecoder(false));
     }
+
+    @Test
+    void repoModeUsesTheSweptKlBudgetUnlessOneIsGiven() {
+        TrainSpec wall = new TrainSpec("wall", "repo", "default", 0, 0, 0L);
+        assertEquals(10.0, ModelPresets.repo(wall).epsilonNats());
+        assertEquals(1e-2, ModelPresets.repo(wall).dualLearningRate());
+        TrainSpec budget = new TrainSpec("wall", "repo", "default", 0, 0, 0L, 0, -1, 4.5, -1, false);
+        assertEquals(4.5, ModelPresets.repo(budget).epsilonNats());
+        assertEquals(ai.foresight.worldmodel.RepoConfig.tiny(), ModelPresets.repo(new TrainSpec("tiny", "repo", "random-tiny", 0, 0, 0L)));
+    }
 }
