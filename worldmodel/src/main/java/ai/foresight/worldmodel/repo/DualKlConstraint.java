@@ -12,12 +12,21 @@ import java.io.IOException;
  *
  * <p>The scalar Adam runs in double precision in Java; its whole state (log β, both moments, step count)
  * is saved and loaded for exact resume.
+ *
+ * <p>β is kept within [{@link #MIN_BETA}, {@link #MAX_BETA}]: a safeguard of ours, not the paper's. When the
+ * budget cannot be met, log β otherwise climbs without end: a Wall run whose KL stayed near 75 nats against a
+ * budget of 10 reached β = 1.2e12 and a loss of 7.9e13 in 5,000 steps, where float32 gradients stop meaning
+ * anything. At the cap the KL term already outweighs every task term by orders of magnitude.
  */
 public final class DualKlConstraint {
     private static final int MAGIC = 0x4455414c; // "DUAL"
     private static final double BETA1 = 0.9;
     private static final double BETA2 = 0.999;
     private static final double ADAM_EPSILON = 1e-8;
+    /** Largest multiplier. */
+    public static final double MAX_BETA = 1e4;
+    /** Smallest multiplier. */
+    public static final double MIN_BETA = 1e-8;
 
     private final double epsilonNats;
     private final double learningRate;
@@ -58,6 +67,7 @@ public final class DualKlConstraint {
         double mHat = firstMoment / (1 - Math.pow(BETA1, steps));
         double vHat = secondMoment / (1 - Math.pow(BETA2, steps));
         logBeta -= learningRate * mHat / (Math.sqrt(vHat) + ADAM_EPSILON);
+        logBeta = Math.max(Math.log(MIN_BETA), Math.min(Math.log(MAX_BETA), logBeta));
         return beta();
     }
 

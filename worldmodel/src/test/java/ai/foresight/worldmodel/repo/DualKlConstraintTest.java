@@ -34,6 +34,23 @@ class DualKlConstraintTest {
     }
 
     @Test
+    void betaStopsAtItsBoundsWhenTheBudgetIsNeverMetOrAlwaysMet() {
+        RepoConfig fast = RepoConfig.defaults().withDualLearningRate(0.5);
+        DualKlConstraint over = new DualKlConstraint(fast);
+        DualKlConstraint under = new DualKlConstraint(fast);
+        for (int i = 0; i < 200; i++) {
+            over.update(75.0);
+            under.update(0.0);
+        }
+        assertEquals(DualKlConstraint.MAX_BETA, over.beta(), 1e-9 * DualKlConstraint.MAX_BETA);
+        assertEquals(DualKlConstraint.MIN_BETA, under.beta(), 1e-9 * DualKlConstraint.MIN_BETA);
+        for (int i = 0; i < 100; i++) { // Adam's first moment has to turn before β moves
+            over.update(0.0);
+        }
+        assertTrue(over.beta() < DualKlConstraint.MAX_BETA / 2, "once the budget is met β comes down from the cap: " + over.beta());
+    }
+
+    @Test
     void stateRoundTripsExactly() throws Exception {
         DualKlConstraint a = new DualKlConstraint(RepoConfig.tiny());
         a.update(4.0);
