@@ -3,6 +3,7 @@ package ai.foresight.encoders.probe;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -90,8 +91,8 @@ public final class MlpProbe {
                     shuffle(order, random);
                     for (int start = 0; start < order.length; start += config.batchSize()) {
                         int[] rows = Arrays.copyOfRange(order, start, Math.min(order.length, start + config.batchSize()));
-                        try (NDManager step = m.newSubManager()) {
-                            NDArray index = step.create(Arrays.stream(rows).asLongStream().toArray());
+                        try (NDScope step = new NDScope()) { // ops land in their inputs' manager: the scope frees them
+                            NDArray index = m.create(Arrays.stream(rows).asLongStream().toArray());
                             NDArray xb = x.get(index);
                             NDArray yb = y.get(index);
                             try (GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
@@ -101,7 +102,7 @@ public final class MlpProbe {
                         }
                         adam.step(params, config.learningRate());
                     }
-                    try (NDManager eval = m.newSubManager()) {
+                    try (NDScope eval = new NDScope()) {
                         double[][] valPred = rows(forward(xv, w1, b1, w2, b2).toType(DataType.FLOAT64, false), k);
                         double[][] testPred = null;
                         for (int j = 0; j < k; j++) {
