@@ -126,7 +126,7 @@ public final class ProbeCommand extends JobCommand {
             }
             PatchEncoder frozen = trained.encoder();
             WorldModel wm = trained.worldModel();
-            StateProbe.FrameTokens frozenPatches = new StateProbe.Candidate("frozen", frozen).tokens();
+            StateProbe.FrameTokens frozenPatches = StateProbe.FrameTokens.of(frozen);
             StateProbe.Candidate patches = new StateProbe.Candidate("pooled patches", frozen.id() + "/pooled",
                     (m, frames) -> wm.pool(frozenPatches.encode(m, frames)));
             StateProbe.Candidate latent = new StateProbe.Candidate("latent (" + trained.manifest().mode() + ")",

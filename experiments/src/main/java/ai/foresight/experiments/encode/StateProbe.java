@@ -36,6 +36,12 @@ public final class StateProbe {
          * @return (B, n, C) token features of the B frames
          */
         NDArray encode(NDManager manager, List<Frame> frames);
+
+        /** A frozen encoder's patch features (B, N, D) of the frames, resized to its input. */
+        static FrameTokens of(PatchEncoder encoder) {
+            return (manager, frames) ->
+                    encoder.encode(FramePixels.toBatch(manager, frames, encoder.inputHeight(), encoder.inputWidth()));
+        }
     }
 
     /**
@@ -48,8 +54,7 @@ public final class StateProbe {
     public record Candidate(String name, String id, FrameTokens tokens) {
         /** A frozen encoder's patch features. */
         public Candidate(String name, PatchEncoder encoder) {
-            this(name, encoder.id(), (manager, frames) ->
-                    encoder.encode(FramePixels.toBatch(manager, frames, encoder.inputHeight(), encoder.inputWidth())));
+            this(name, encoder.id(), FrameTokens.of(encoder));
         }
     }
 
