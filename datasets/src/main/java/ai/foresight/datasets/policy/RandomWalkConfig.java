@@ -9,8 +9,14 @@ package ai.foresight.datasets.policy;
  * @param blockedRatio a step counts as blocked when the dot moved less than this fraction of the
  *     displacement asked for; the walk then turns around (a new heading within +-90 degrees of the
  *     reverse)
+ * @param pushOnProbability chance that a blocked walk keeps its heading for one more step instead of
+ *     turning, so that a contact lasts 1 / (1 - p) steps on average and the dot presses against and
+ *     slides along the wall. A walk that always turns at once (p = 0, DINO-WM's) records one blocked
+ *     step per contact, too few for a predictor to learn that the wall stops the dot: a planner then
+ *     finds imagined paths straight through it (planner README)
  */
-public record RandomWalkConfig(double stepMean, double stepStd, double headingNoise, double blockedRatio) {
+public record RandomWalkConfig(double stepMean, double stepStd, double headingNoise, double blockedRatio,
+        double pushOnProbability) {
 
     public RandomWalkConfig {
         if (!(stepMean > 0) || !(stepStd >= 0) || !(headingNoise >= 0)) {
@@ -20,10 +26,21 @@ public record RandomWalkConfig(double stepMean, double stepStd, double headingNo
         if (!(blockedRatio > 0 && blockedRatio < 1)) {
             throw new IllegalArgumentException("blockedRatio: expected 0 < ratio < 1, got " + blockedRatio);
         }
+        if (!(pushOnProbability >= 0 && pushOnProbability < 1)) {
+            throw new IllegalArgumentException("pushOnProbability: expected 0 <= p < 1, got " + pushOnProbability);
+        }
     }
 
-    /** DINO-WM's settings: magnitude 1.0 +- 0.4, heading noise 0.2 rad per step. */
+    /**
+     * DINO-WM's step statistics (magnitude 1.0 +- 0.4, heading noise 0.2 rad per step), with contacts that
+     * last 4 steps on average ({@link #pushOnProbability} 0.75).
+     */
     public static RandomWalkConfig defaults() {
-        return new RandomWalkConfig(1.0, 0.4, 0.2, 0.5);
+        return new RandomWalkConfig(1.0, 0.4, 0.2, 0.5, 0.75);
+    }
+
+    /** DINO-WM's walk as published: it turns around at the first blocked step. */
+    public static RandomWalkConfig dinoWm() {
+        return new RandomWalkConfig(1.0, 0.4, 0.2, 0.5, 0.0);
     }
 }

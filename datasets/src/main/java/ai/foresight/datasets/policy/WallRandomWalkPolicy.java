@@ -7,8 +7,9 @@ import java.util.SplittableRandom;
 /**
  * The Wall world's collection policy: a persistent random walk. The heading drifts by Gaussian noise
  * every step, the step magnitude is Gaussian around its mean, and when the wall or the border stops
- * the dot the walk turns back. Trajectories therefore sweep each room and cross the door now and
- * then, as in DINO-WM's Wall data (Zhou et al., 2024).
+ * the dot the walk turns back, at once or after pressing on for a few steps
+ * ({@link RandomWalkConfig#pushOnProbability}). Trajectories therefore sweep each room, cross the door now
+ * and then, as in DINO-WM's Wall data (Zhou et al., 2024), and show the wall stopping the dot.
  */
 public final class WallRandomWalkPolicy implements CollectionPolicy {
     private final RandomWalkConfig config;
@@ -39,7 +40,10 @@ public final class WallRandomWalkPolicy implements CollectionPolicy {
         double[] s = env.state();
         if (lastXy != null) {
             double moved = Math.hypot(s[0] - lastXy[0], s[1] - lastXy[1]);
-            if (moved < config.blockedRatio() * lastIntended) {
+            boolean blocked = moved < config.blockedRatio() * lastIntended;
+            // p = 0 draws nothing, so the published walk's random stream is unchanged
+            boolean pushOn = blocked && config.pushOnProbability() > 0 && random.nextDouble() < config.pushOnProbability();
+            if (blocked && !pushOn) {
                 heading += Math.PI + random.nextDouble(-Math.PI / 2, Math.PI / 2);
             }
         }

@@ -64,7 +64,7 @@ class WallRandomWalkPolicyTest {
     @Test
     void turnsAroundWhenBlocked() {
         WallEnv env = new WallEnv(WallConfig.tiny());
-        WallRandomWalkPolicy policy = new WallRandomWalkPolicy(new RandomWalkConfig(1.5, 0.0, 0.0, 0.5));
+        WallRandomWalkPolicy policy = new WallRandomWalkPolicy(new RandomWalkConfig(1.5, 0.0, 0.0, 0.5, 0.0));
         int stuck = 0;
         for (long seed = 0; seed < 20; seed++) {
             env.resetTo(new double[] {10, 10}, new double[] {50, 50});
@@ -79,6 +79,34 @@ class WallRandomWalkPolicyTest {
         }
         // without turning, a noiseless straight walk would sit against a wall for most of its 80 steps
         assertTrue(stuck < 20 * 10, "steps without motion: " + stuck);
+    }
+
+    @Test
+    void pressingOnRecordsLongerContactsWithTheWall() {
+        double published = blockedFraction(RandomWalkConfig.dinoWm());
+        double pressing = blockedFraction(RandomWalkConfig.defaults());
+        assertTrue(published > 0.005, "the published walk meets walls too: " + published);
+        assertTrue(pressing > 2.5 * published, "blocked steps: pressing on " + pressing + " vs turning at once " + published);
+    }
+
+    /** Share of steps whose motion fell short of half the displacement asked for, over 40 episodes of 50 steps. */
+    private static double blockedFraction(RandomWalkConfig config) {
+        WallEnv env = new WallEnv(WallConfig.defaults());
+        WallRandomWalkPolicy policy = new WallRandomWalkPolicy(config);
+        int blocked = 0, n = 0;
+        for (long episode = 0; episode < 40; episode++) {
+            env.reset(episode);
+            policy.reset(env, episode);
+            for (int t = 0; t < 50; t++) {
+                double[] s = env.state();
+                double[] a = policy.act(env);
+                env.step(a);
+                double[] next = env.state();
+                blocked += Math.hypot(next[0] - s[0], next[1] - s[1]) < Math.hypot(a[0], a[1]) ? 1 : 0;
+                n++;
+            }
+        }
+        return blocked / (double) n;
     }
 
     @Test
@@ -98,6 +126,7 @@ class WallRandomWalkPolicyTest {
             b.step(y);
         }
         assertThrows(IllegalArgumentException.class, () -> pa.reset(Worlds.create("pusht", 16), 1));
-        assertThrows(IllegalArgumentException.class, () -> new RandomWalkConfig(1, 0.4, 0.2, 1.5));
+        assertThrows(IllegalArgumentException.class, () -> new RandomWalkConfig(1, 0.4, 0.2, 1.5, 0));
+        assertThrows(IllegalArgumentException.class, () -> new RandomWalkConfig(1, 0.4, 0.2, 0.5, 1));
     }
 }
