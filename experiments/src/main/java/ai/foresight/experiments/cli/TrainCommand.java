@@ -64,6 +64,11 @@ public final class TrainCommand extends JobCommand {
                     + "distances to goals their frames do not show).")
     private double rewardWeight;
 
+    @Option(names = "--proprio-head-weight", paramLabel = "W", defaultValue = "-1",
+            description = "Weight of the proprio head's NLL, which reads proprio back from the latent; in RePo mode the term "
+                    + "that keeps the agent in z (default: the preset's, 1).")
+    private double proprioHeadWeight;
+
     @Option(names = "--decoder",
             description = "Also train a pixel decoder on detached latents, so 'foresight imagine' can draw the model's rollouts; "
                     + "it never changes the predictor.")
@@ -87,6 +92,9 @@ public final class TrainCommand extends JobCommand {
         if (Double.isNaN(proprioWeight) || Double.isInfinite(proprioWeight)) {
             throw badFlag("--proprio-weight", "a finite weight >= 0", proprioWeight);
         }
+        if (Double.isNaN(proprioHeadWeight) || Double.isInfinite(proprioHeadWeight)) {
+            throw badFlag("--proprio-head-weight", "a finite weight >= 0", proprioHeadWeight);
+        }
         if (!(rewardWeight >= 0) || Double.isInfinite(rewardWeight)) {
             throw badFlag("--reward-weight", "a finite weight >= 0", rewardWeight);
         }
@@ -98,7 +106,8 @@ public final class TrainCommand extends JobCommand {
     @Override
     protected JobResult run(JobConsole console) throws Exception {
         TrainSpec spec = new TrainSpec(preset, mode, encoder, steps, batch, seed, learningRate,
-                proprioWeight < 0 ? -1 : proprioWeight, klBudget < 0 ? -1 : klBudget, rewardWeight, decoder);
+                proprioWeight < 0 ? -1 : proprioWeight, klBudget < 0 ? -1 : klBudget, rewardWeight,
+                proprioHeadWeight < 0 ? -1 : proprioHeadWeight, decoder);
         Observed observed = new Observed();
         TrainingOutcome outcome = train(console, spec, data, out, observed);
         Evaluation e = outcome.evaluation();

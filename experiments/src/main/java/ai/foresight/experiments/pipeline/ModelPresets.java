@@ -72,8 +72,9 @@ final class ModelPresets {
         int evalEvery = tiny ? steps : Math.max(1, steps / 5); // tiny runs validate once, at the end
         double lr = spec.learningRate() > 0 ? spec.learningRate() : base.peakLearningRate();
         double proprioWeight = spec.proprioWeight() >= 0 ? spec.proprioWeight() : base.proprioWeight();
+        double proprioHeadWeight = spec.proprioHeadWeight() >= 0 ? spec.proprioHeadWeight() : base.proprioHeadWeight();
         return new TrainerConfig(steps, batch, lr, Math.min(base.finalLearningRate(), lr), warmup, base.weightDecay(),
-                base.clipNorm(), proprioWeight, Math.max(0, spec.rewardWeight()), base.proprioHeadWeight(), spec.seed(), logEvery,
+                base.clipNorm(), proprioWeight, Math.max(0, spec.rewardWeight()), proprioHeadWeight, spec.seed(), logEvery,
                 evalEvery, base.evalBatches(), steps, base.keepCheckpoints());
     }
 }

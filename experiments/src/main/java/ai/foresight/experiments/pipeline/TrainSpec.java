@@ -19,11 +19,13 @@ import java.util.List;
  * @param rewardWeight weight of the reward-head NLL, negative for 0: every built-in world's recorded reward is the
  *     distance to a per-episode goal that its frames do not show, so predicting it from a frame is noise
  *     (raw, it reaches NLLs of ~100 and swamps the other terms)
+ * @param proprioHeadWeight weight of the proprio head's NLL (the head reads proprio back from the latent; in RePo mode
+ *     it is the task term that keeps the agent in z), negative for the preset's default (1)
  * @param pixelDecoder also train a small pixel decoder on detached latents (about 32 px frames), so {@code imagine} can
  *     draw rollouts; it never changes the predictor
  */
 public record TrainSpec(String preset, String mode, String encoder, int steps, int batchSize, long seed, double learningRate,
-        double proprioWeight, double klBudget, double rewardWeight, boolean pixelDecoder) {
+        double proprioWeight, double klBudget, double rewardWeight, double proprioHeadWeight, boolean pixelDecoder) {
     public static final List<String> PRESETS = List.of("tiny", "wall", "pointmaze", "pusht");
     public static final List<String> MODES = List.of("dino-wm", "repo");
 
@@ -49,6 +51,10 @@ public record TrainSpec(String preset, String mode, String encoder, int steps, i
         if (Double.isNaN(rewardWeight) || Double.isInfinite(rewardWeight)) {
             throw new IllegalArgumentException("rewardWeight: expected a finite value (negative = 0), got " + rewardWeight);
         }
+        if (Double.isNaN(proprioHeadWeight) || Double.isInfinite(proprioHeadWeight)) {
+            throw new IllegalArgumentException("proprioHeadWeight: expected a finite value (negative = the preset's default), got "
+                    + proprioHeadWeight);
+        }
         if (Double.isNaN(klBudget) || Double.isInfinite(klBudget)) {
             throw new IllegalArgumentException("klBudget: expected a finite value in nats (negative = the default), got " + klBudget);
         }
@@ -56,7 +62,7 @@ public record TrainSpec(String preset, String mode, String encoder, int steps, i
 
     /** The preset's learning rate and loss weights. */
     public TrainSpec(String preset, String mode, String encoder, int steps, int batchSize, long seed) {
-        this(preset, mode, encoder, steps, batchSize, seed, 0, -1, -1, -1, false);
+        this(preset, mode, encoder, steps, batchSize, seed, 0, -1, -1, -1, -1, false);
     }
 
     /** The tiny preset in DINO-WM mode on an untrained tiny encoder: the smoke-test setting. */
@@ -70,15 +76,15 @@ public record TrainSpec(String preset, String mode, String encoder, int steps, i
     }
 
     public TrainSpec withEncoder(String name) {
-        return new TrainSpec(preset, mode, name, steps, batchSize, seed, learningRate, proprioWeight, klBudget, rewardWeight, pixelDecoder);
+        return new TrainSpec(preset, mode, name, steps, batchSize, seed, learningRate, proprioWeight, klBudget, rewardWeight, proprioHeadWeight, pixelDecoder);
     }
 
     public TrainSpec withSteps(int newSteps) {
-        return new TrainSpec(preset, mode, encoder, newSteps, batchSize, seed, learningRate, proprioWeight, klBudget, rewardWeight, pixelDecoder);
+        return new TrainSpec(preset, mode, encoder, newSteps, batchSize, seed, learningRate, proprioWeight, klBudget, rewardWeight, proprioHeadWeight, pixelDecoder);
     }
 
     /** The same spec with (or without) a pixel decoder trained on detached latents. */
     public TrainSpec withPixelDecoder(boolean enabled) {
-        return new TrainSpec(preset, mode, encoder, steps, batchSize, seed, learningRate, proprioWeight, klBudget, rewardWeight, enabled);
+        return new TrainSpec(preset, mode, encoder, steps, batchSize, seed, learningRate, proprioWeight, klBudget, rewardWeight, proprioHeadWeight, enabled);
     }
 }

@@ -1,6 +1,7 @@
 package ai.foresight.experiments.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
@@ -22,8 +23,21 @@ class ModelPresetsTest {
         TrainSpec wall = new TrainSpec("wall", "repo", "default", 0, 0, 0L);
         assertEquals(10.0, ModelPresets.repo(wall).epsilonNats());
         assertEquals(1e-2, ModelPresets.repo(wall).dualLearningRate());
-        TrainSpec budget = new TrainSpec("wall", "repo", "default", 0, 0, 0L, 0, -1, 4.5, -1, false);
+        TrainSpec budget = new TrainSpec("wall", "repo", "default", 0, 0, 0L, 0, -1, 4.5, -1, -1, false);
         assertEquals(4.5, ModelPresets.repo(budget).epsilonNats());
         assertEquals(ai.foresight.worldmodel.RepoConfig.tiny(), ModelPresets.repo(new TrainSpec("tiny", "repo", "random-tiny", 0, 0, 0L)));
+    }
+
+    @Test
+    void lossWeightsFallBackToThePresetsOnlyWhenNegative() {
+        TrainSpec preset = new TrainSpec("wall", "repo", "default", 0, 0, 0L);
+        assertEquals(1.0, ModelPresets.trainer(preset).proprioHeadWeight());
+        assertEquals(1.0, ModelPresets.trainer(preset).proprioWeight());
+        TrainSpec heavy = new TrainSpec("wall", "repo", "default", 0, 0, 0L, 0, 0.25, -1, -1, 10, false);
+        assertEquals(10.0, ModelPresets.trainer(heavy).proprioHeadWeight());
+        assertEquals(0.25, ModelPresets.trainer(heavy).proprioWeight());
+        assertEquals(10.0, ModelPresets.trainer(heavy.withSteps(5)).proprioHeadWeight(), "with* keeps the weight");
+        assertThrows(IllegalArgumentException.class,
+                () -> new TrainSpec("wall", "repo", "default", 0, 0, 0L, 0, -1, -1, -1, Double.NaN, false));
     }
 }
