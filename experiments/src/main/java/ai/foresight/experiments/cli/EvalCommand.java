@@ -107,6 +107,10 @@ public final class EvalCommand extends JobCommand {
         console.say("%s with %s (%s): success %d/%d = %.2f (95%% CI [%.2f, %.2f]), final distance %.3f, %.3f s per plan (median)",
                 spec.world(), spec.planner().id(), spec.openLoop() ? "open loop" : "MPC", s.successes(), s.pairs(), s.successRate(),
                 s.interval().low(), s.interval().high(), s.finalDistanceMean(), s.planSecondsMedian());
+        if (Double.isFinite(s.forecastErrorMedian())) {
+            console.say("  model miss %.2f (median distance between the imagined and the real agent after each executed chunk)",
+                    s.forecastErrorMedian());
+        }
         console.say("Report: %s", o.report());
         JobResult result = new JobResult();
         for (Map.Entry<String, Object> e : s.toJson().entrySet()) {

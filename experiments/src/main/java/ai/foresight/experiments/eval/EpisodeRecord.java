@@ -14,6 +14,9 @@ import java.util.List;
  * @param planSeconds wall-clock seconds of each call to the controller (each replan)
  * @param frames observed frames, first to last (empty unless recording was asked for)
  * @param goalFrame the goal image the controller was given
+ * @param forecastErrors for each controller call whose chunk ran in full, the distance (proprio units, e.g. pixels
+ *     on Wall) between where the controller's model expected the agent to be and where it was; empty when the
+ *     controller makes no forecasts ({@link ai.foresight.planner.agent.ForecastingController})
  */
 public record EpisodeRecord(
         int pair,
@@ -23,4 +26,5 @@ public record EpisodeRecord(
         double[] distances,
         double[] planSeconds,
         List<Frame> frames,
-        Frame goalFrame) {}
+        Frame goalFrame,
+        double[] forecastErrors) {}

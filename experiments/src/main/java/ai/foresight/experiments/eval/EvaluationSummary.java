@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Headline figures of a closed-loop evaluation: success rate with its 95% Wilson interval, final
- * distance and planning time per replan.
+ * distance, planning time per replan, and how far the model's forecasts of the executed chunks were from
+ * what happened (median over every forecast; NaN when the controller made none).
  */
 public record EvaluationSummary(
         String world,
@@ -17,7 +18,8 @@ public record EvaluationSummary(
         double finalDistanceMean,
         double planSecondsMedian,
         double planSecondsP90,
-        int replans) {
+        int replans,
+        double forecastErrorMedian) {
 
     public double successRate() {
         return (double) successes / pairs;
@@ -31,8 +33,16 @@ public record EvaluationSummary(
         int successes = (int) records.stream().filter(EpisodeRecord::success).count();
         double distance = records.stream().mapToDouble(EpisodeRecord::finalDistance).average().orElse(Double.NaN);
         double[] times = records.stream().flatMapToDouble(r -> Arrays.stream(r.planSeconds())).sorted().toArray();
+        double[] misses = records.stream().flatMapToDouble(r -> Arrays.stream(r.forecastErrors())).sorted().toArray();
         return new EvaluationSummary(world, records.size(), successes, WilsonInterval.of95(successes, records.size()),
-                distance, quantile(times, 0.5), quantile(times, 0.9), times.length);
+                distance, quantile(times, 0.5), quantile(times, 0.9), times.length, quantile(misses, 0.5));
+    }
+
+    /** Median of unsorted values; NaN when empty. */
+    public static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return quantile(sorted, 0.5);
     }
 
     /** Linear-interpolated quantile of sorted values; NaN when empty. */
@@ -59,6 +69,9 @@ public record EvaluationSummary(
         m.put("plan_seconds_median", planSecondsMedian);
         m.put("plan_seconds_p90", planSecondsP90);
         m.put("replans", replans);
+        if (Double.isFinite(forecastErrorMedian)) {
+            m.put("forecast_error_median", forecastErrorMedian);
+        }
         return m;
     }
 

@@ -4,6 +4,7 @@ import ai.foresight.datasets.env.Env;
 import ai.foresight.datasets.env.Observation;
 import ai.foresight.datasets.image.Frame;
 import ai.foresight.planner.agent.Controller;
+import ai.foresight.planner.agent.ForecastingController;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
@@ -74,6 +75,7 @@ public final class FixedBudgetEvaluator {
         double[] distances = new double[settings.budget() + 1];
         distances[0] = env.distanceToGoal(env.state());
         List<Double> planSeconds = new ArrayList<>();
+        List<Double> forecastErrors = new ArrayList<>();
         controller.reset(goal);
         int step = 0;
         while (step < settings.budget()) {
@@ -83,17 +85,39 @@ public final class FixedBudgetEvaluator {
             if (chunk == null || chunk.length == 0) {
                 throw new IllegalStateException("controller returned no actions at step " + step);
             }
+            int executed = 0;
             for (int j = 0; j < chunk.length && step < settings.budget(); j++) {
                 obs = env.step(chunk[j]).observation();
                 step++;
+                executed++;
                 distances[step] = env.distanceToGoal(env.state());
                 if (record) {
                     frames.add(obs.frame());
                 }
             }
+            if (executed == chunk.length && controller instanceof ForecastingController forecaster) {
+                float[] expected = forecaster.expectedProprio();
+                if (expected != null) {
+                    forecastErrors.add(distance(expected, obs.proprio()));
+                }
+            }
         }
         double[] state = env.state();
         return new EpisodeRecord(index, seed, env.isSuccess(state), env.distanceToGoal(state), distances,
-                planSeconds.stream().mapToDouble(Double::doubleValue).toArray(), List.copyOf(frames), goal.frame());
+                planSeconds.stream().mapToDouble(Double::doubleValue).toArray(), List.copyOf(frames), goal.frame(),
+                forecastErrors.stream().mapToDouble(Double::doubleValue).toArray());
+    }
+
+    /** Euclidean distance between a forecast and the observed proprio. */
+    static double distance(float[] expected, float[] observed) {
+        if (expected.length != observed.length) {
+            throw new IllegalStateException("forecast: expected " + observed.length + " proprio values, got " + expected.length);
+        }
+        double sum = 0;
+        for (int i = 0; i < expected.length; i++) {
+            double d = expected[i] - observed[i];
+            sum += d * d;
+        }
+        return Math.sqrt(sum);
     }
 }

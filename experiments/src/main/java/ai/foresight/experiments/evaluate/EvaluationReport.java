@@ -50,12 +50,18 @@ final class EvaluationReport {
         h.append("<p>Fixed-budget protocol: each episode runs exactly ").append(budget)
                 .append(" environment steps; the planner never touches the simulator; success is judged on the final state.</p>\n");
         h.append("<table><tr><th class=l>pairs</th><th>successes</th><th>success rate</th><th>95% Wilson interval</th>")
-                .append("<th>final distance (mean)</th><th>plan s (median)</th><th>plan s (p90)</th><th>plans</th></tr>\n");
+                .append("<th>final distance (mean)</th><th>plan s (median)</th><th>plan s (p90)</th><th>plans</th>")
+                .append("<th>model miss (median)</th></tr>\n");
         h.append("<tr><td class=l>").append(summary.pairs()).append("</td><td>").append(summary.successes()).append("</td><td><b>")
                 .append(f("%.2f", summary.successRate())).append("</b></td><td>[").append(f("%.2f", summary.interval().low()))
                 .append(", ").append(f("%.2f", summary.interval().high())).append("]</td><td>").append(f("%.3f", summary.finalDistanceMean()))
                 .append("</td><td>").append(f("%.3f", summary.planSecondsMedian())).append("</td><td>")
-                .append(f("%.3f", summary.planSecondsP90())).append("</td><td>").append(summary.replans()).append("</td></tr></table>\n");
+                .append(f("%.3f", summary.planSecondsP90())).append("</td><td>").append(summary.replans()).append("</td><td>")
+                .append(f("%.2f", summary.forecastErrorMedian())).append("</td></tr></table>\n");
+        h.append("<p>Model miss: after each executed chunk, the distance (proprio units) between where the world model ")
+                .append("imagined the agent would be, given the very actions executed, and where it was. A planner optimises ")
+                .append("against its model, so a large miss on failed episodes means the plans leaned on the model's errors ")
+                .append("(for example a wall it lets the agent through).</p>\n");
         h.append("<h2>Settings</h2>\n<table>");
         row(h, "model", modelDir.toString());
         row(h, "world model", model.preset() + " (" + model.mode() + "), " + model.steps() + " steps, trained on " + model.world());
@@ -77,13 +83,14 @@ final class EvaluationReport {
             }
         }
         h.append("<h2>Episodes</h2>\n<table><tr><th>pair</th><th>seed</th><th class=l>result</th><th>start distance</th>")
-                .append("<th>final distance</th><th>plans</th><th>plan s (mean)</th></tr>\n");
+                .append("<th>final distance</th><th>plans</th><th>plan s (mean)</th><th>model miss (median)</th></tr>\n");
         for (EpisodeRecord r : records) {
             double meanPlan = Arrays.stream(r.planSeconds()).average().orElse(Double.NaN);
             h.append("<tr><td>").append(r.pair()).append("</td><td>").append(r.seed()).append("</td><td class=\"l ")
                     .append(r.success() ? "ok\">success" : "no\">failure").append("</td><td>").append(f("%.3f", r.distances()[0]))
                     .append("</td><td>").append(f("%.3f", r.finalDistance())).append("</td><td>").append(r.planSeconds().length)
-                    .append("</td><td>").append(f("%.3f", meanPlan)).append("</td></tr>\n");
+                    .append("</td><td>").append(f("%.3f", meanPlan)).append("</td><td>")
+                    .append(f("%.2f", EvaluationSummary.median(r.forecastErrors()))).append("</td></tr>\n");
         }
         h.append("</table>\n</body></html>\n");
         Path html = dir.resolve(HTML);

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.foresight.datasets.env.Observation;
 import ai.foresight.planner.agent.Controller;
+import ai.foresight.planner.agent.ForecastingController;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +42,43 @@ class FixedBudgetEvaluatorTest {
         EvaluationSummary bad = EvaluationSummary.of("line", eval.run(new LineWorld(), idle, i -> {}));
         assertTrue(bad.successes() <= 1, "standing still succeeds only if start is already at the goal");
         assertTrue(bad.finalDistanceMean() > summary.finalDistanceMean());
+    }
+
+    /** The greedy controller, forecasting where its chunk (already within bounds) ends, off by {@code bias}. */
+    static final class ForecastingGreedy implements ForecastingController {
+        final GreedyController inner = new GreedyController();
+        final double bias;
+        float[] expected;
+        ForecastingGreedy(double bias) { this.bias = bias; }
+        @Override public void reset(Observation g) { inner.reset(g); expected = null; }
+        @Override public double[][] act(Observation current) {
+            double[][] chunk = inner.act(current);
+            expected = new float[] {(float) (current.proprio()[0] + chunk[0][0] + chunk[1][0] + bias)};
+            return chunk;
+        }
+        @Override public float[] expectedProprio() { return expected; }
+    }
+
+    @Test
+    void forecastErrorsMeasureHowFarTheControllersModelWasFromWhatHappened() {
+        FixedBudgetEvaluator eval = new FixedBudgetEvaluator(new FixedBudgetEvaluator.Settings(6, 15, 3, 0));
+        List<EpisodeRecord> exact = eval.run(new LineWorld(), new ForecastingGreedy(0), i -> {});
+        List<EpisodeRecord> biased = eval.run(new LineWorld(), new ForecastingGreedy(0.25), i -> {});
+        for (int i = 0; i < 6; i++) {
+            assertEquals(7, exact.get(i).forecastErrors().length, "15 steps in chunks of 2: the 8th chunk was cut short");
+            for (double e : exact.get(i).forecastErrors()) {
+                assertEquals(0, e, 1e-5, "a forecast that matches the world misses by nothing");
+            }
+            for (double e : biased.get(i).forecastErrors()) {
+                assertEquals(0.25, e, 1e-5);
+            }
+        }
+        assertEquals(0.25, EvaluationSummary.of("line", biased).forecastErrorMedian(), 1e-5);
+        assertEquals(0.25, (double) EvaluationSummary.of("line", biased).toJson().get("forecast_error_median"), 1e-5);
+        List<EpisodeRecord> none = eval.run(new LineWorld(), new GreedyController(), i -> {});
+        assertEquals(0, none.get(0).forecastErrors().length, "a plain controller makes no forecasts");
+        assertTrue(Double.isNaN(EvaluationSummary.of("line", none).forecastErrorMedian()));
+        assertTrue(!EvaluationSummary.of("line", none).toJson().containsKey("forecast_error_median"));
     }
 
     @Test

@@ -86,7 +86,7 @@ class PresetsAndPlannersTest {
         assertEquals("ShiftReport[shapes+tv, 8 states: prediction MSE 0.01 clean -> 0.04 shifted (x4); features move 4x "
                 + "the between-state spread (latents 2x)]", shift.toString());
 
-        EvaluationSummary summary = new EvaluationSummary("wall / cem", 10, 3, WilsonInterval.of95(3, 10), 7.5, 0.2, 0.3, 40);
+        EvaluationSummary summary = new EvaluationSummary("wall / cem", 10, 3, WilsonInterval.of95(3, 10), 7.5, 0.2, 0.3, 40, Double.NaN);
         PlannerComparison table = new PlannerComparison("wall", List.of(new PlannerComparison.Row("cem", plan, summary)));
         String[] lines = table.toString().split("\n");
         assertEquals("PlannerComparison[wall]", lines[0]);

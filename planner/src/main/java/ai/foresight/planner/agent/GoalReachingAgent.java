@@ -21,6 +21,7 @@ import ai.foresight.worldmodel.WorldModel;
 import ai.foresight.worldmodel.data.DataNormalization;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.List;
 
@@ -42,7 +43,7 @@ import java.util.List;
  * kept as Java arrays), so the agent holds no native memory between calls. Not thread-safe. The encoder and
  * model are not owned; {@link #close} frees only the agent's own manager.
  */
-public final class GoalReachingAgent implements Controller, AutoCloseable {
+public final class GoalReachingAgent implements ForecastingController, AutoCloseable {
     private final PatchEncoder encoder;
     private final WorldModelRollout rollout;
     private final AgentConfig config;
@@ -60,6 +61,7 @@ public final class GoalReachingAgent implements Controller, AutoCloseable {
     private float[] goalProprio;
     private float[] currentFeatures;
     private float[] currentProprio;
+    private float[] expectedProprio;
 
     /**
      * @param encoder the frozen encoder the model's features came from
@@ -152,6 +154,7 @@ public final class GoalReachingAgent implements Controller, AutoCloseable {
         pastFeatures.clear();
         pastProprio.clear();
         pastActions.clear();
+        expectedProprio = null;
         mpc.reset();
     }
 
@@ -178,8 +181,37 @@ public final class GoalReachingAgent implements Controller, AutoCloseable {
             }
             rows.addAll(unpack(modelAction));
         }
+        expectedProprio = forecast(rows);
         remember(firstModelAction);
         return rows.toArray(new double[0][]);
+    }
+
+    @Override
+    public float[] expectedProprio() {
+        return expectedProprio == null ? null : expectedProprio.clone();
+    }
+
+    /**
+     * The proprio (world units) the model imagines after the clipped environment actions {@code rows} (whole model
+     * steps) from the current context: one rollout of a single sequence, next to the planner's N·iterations.
+     */
+    private float[] forecast(List<double[]> rows) {
+        if (rollout.model().config().predictor().proprioDim() == 0) {
+            return null;
+        }
+        int steps = rows.size() / frameskip;
+        float[] actions = new float[steps * frameskip * actionDim];
+        for (int r = 0; r < steps * frameskip; r++) {
+            for (int d = 0; d < actionDim; d++) {
+                actions[r * actionDim + d] = (float) rows.get(r)[d];
+            }
+        }
+        try (NDManager m = manager.newSubManager()) {
+            NDArray imagined = rollout.imagine(context(m), m.create(actions, new Shape(1, steps, (long) frameskip * actionDim))).proprio();
+            int p = (int) imagined.getShape().get(2);
+            float[] all = imagined.toFloatArray();
+            return rollout.normalization().denormalizeProprio(Arrays.copyOfRange(all, all.length - p, all.length));
+        }
     }
 
     /** One model action (k·A) as k clipped environment actions (A each). */

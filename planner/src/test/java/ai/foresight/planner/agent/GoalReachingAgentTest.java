@@ -2,15 +2,19 @@ package ai.foresight.planner.agent;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import ai.djl.ndarray.BaseNDManager;
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import ai.foresight.datasets.env.Env;
 import ai.foresight.datasets.env.Observation;
 import ai.foresight.datasets.worlds.Worlds;
+import ai.foresight.encoders.FramePixels;
 import ai.foresight.encoders.vit.VitConfig;
 import ai.foresight.encoders.vit.VitPatchEncoder;
 import ai.foresight.planner.Plan;
@@ -64,6 +68,42 @@ class GoalReachingAgentTest {
             }
             assertTrue(anyClipped, "the test should exercise the bounds");
             assertEquals(4, agent.replans());
+        }
+    }
+
+    @Test
+    void expectedProprioIsTheModelsImaginationOfTheReturnedChunk() {
+        Env wall = Worlds.create("wall", 32);
+        try (NDManager m = NDManager.newBaseManager();
+                VitPatchEncoder encoder = VitPatchEncoder.create(VitConfig.tiny(), 2, Device.cpu());
+                WorldModel model = WorldModel.create(WorldModelConfig.features(predictor()), 3, m);
+                GoalReachingAgent agent = new GoalReachingAgent(encoder, model, NORM, wall.spec().actionLow(),
+                        wall.spec().actionHigh(), AgentConfig.tiny())) {
+            WorldModelRolloutTest.randomiseLatentHead(model, m);
+            Observation obs = wall.reset(4);
+            agent.reset(wall.goalObservation());
+            assertNull(agent.expectedProprio(), "no forecast before the first plan");
+            double[][] chunk = agent.act(obs);
+            float[] forecast = agent.expectedProprio();
+
+            // the same imagination, built here from the frame, its proprio and the chunk's rows
+            NDArray features = encoder.encode(FramePixels.toBatch(m, List.of(obs.frame()), encoder.inputHeight(), encoder.inputWidth()));
+            NDArray context = agent.rollout().context(features.reshape(1, encoder.tokens(), encoder.dim()),
+                    new float[][] {obs.proprio()}, null);
+            float[] actions = new float[chunk.length * 2];
+            for (int r = 0; r < chunk.length; r++) {
+                actions[2 * r] = (float) chunk[r][0];
+                actions[2 * r + 1] = (float) chunk[r][1];
+            }
+            float[] imagined = agent.rollout().imagine(context, m.create(actions, new Shape(1, 1, 6))).proprio().toFloatArray();
+            float[] expected = {imagined[0] * 10 + 32, imagined[1] * 10 + 32}; // NORM: proprio mean 32, std 10
+            assertArrayEquals(expected, forecast, 1e-4f);
+
+            float[] still = agent.rollout().imagine(context, m.create(new float[6], new Shape(1, 1, 6))).proprio().toFloatArray();
+            assertTrue(Math.abs(still[0] - imagined[0]) + Math.abs(still[1] - imagined[1]) > 1e-6,
+                    "the forecast depends on the actions, so the check above can fail");
+            agent.reset(wall.goalObservation());
+            assertNull(agent.expectedProprio(), "reset forgets the forecast");
         }
     }
 

@@ -100,6 +100,19 @@ public record DataNormalization(double[] actionMean, double[] actionStd, double[
         return out;
     }
 
+    /** World-unit copy of a normalised proprio vector (P): the inverse of {@link #normalizeProprio}. */
+    public float[] denormalizeProprio(float[] proprio) {
+        if (proprio == null || proprio.length != proprioDim()) {
+            throw new IllegalArgumentException("proprio: expected length " + proprioDim() + ", got "
+                    + (proprio == null ? "null" : proprio.length));
+        }
+        float[] out = new float[proprio.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) (proprio[i] * proprioStd[i] + proprioMean[i]);
+        }
+        return out;
+    }
+
     /**
      * Normalised copy of whole actions laid end to end (a multiple of A values, e.g. one frame step's k
      * actions concatenated).

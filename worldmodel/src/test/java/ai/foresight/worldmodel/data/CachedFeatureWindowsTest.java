@@ -204,6 +204,10 @@ class CachedFeatureWindowsTest {
         assertArrayEquals(new float[] {2f, 2f, 0f, 0f}, n.normalizeActions(a), 1e-6f);
         assertArrayEquals(new float[] {1, -2, 1, -2, 1, -2}, n.frameActionMean(3), 0f);
         assertThrows(IllegalArgumentException.class, () -> n.normalizeProprio(new float[2]));
+        assertArrayEquals(new float[] {2f}, n.normalizeProprio(new float[] {11f}), 1e-6f);
+        assertArrayEquals(new float[] {11f}, n.denormalizeProprio(new float[] {2f}), 1e-6f);
+        assertArrayEquals(new float[] {-7.5f}, n.denormalizeProprio(n.normalizeProprio(new float[] {-7.5f})), 1e-6f);
+        assertThrows(IllegalArgumentException.class, () -> n.denormalizeProprio(new float[2]));
         assertThrows(IllegalArgumentException.class,
                 () -> new DataNormalization(new double[] {0}, new double[] {0}, new double[0], new double[0]));
     }
