@@ -14,9 +14,12 @@ package ai.foresight.datasets.policy;
  *     slides along the wall. A walk that always turns at once (p = 0, DINO-WM's) records one blocked
  *     step per contact, too few for a predictor to learn that the wall stops the dot: a planner then
  *     finds imagined paths straight through it (planner README)
+ * @param actionNoise standard deviation of independent Gaussian noise added to each action component every step.
+ *     A smooth walk's k actions of one frame step are nearly equal, so a predictor that reads them concatenated
+ *     never learns what uneven sequences (a planner's samples) do; jitter spreads the data over the whole k·A space
  */
 public record RandomWalkConfig(double stepMean, double stepStd, double headingNoise, double blockedRatio,
-        double pushOnProbability) {
+        double pushOnProbability, double actionNoise) {
 
     public RandomWalkConfig {
         if (!(stepMean > 0) || !(stepStd >= 0) || !(headingNoise >= 0)) {
@@ -26,6 +29,9 @@ public record RandomWalkConfig(double stepMean, double stepStd, double headingNo
         if (!(blockedRatio > 0 && blockedRatio < 1)) {
             throw new IllegalArgumentException("blockedRatio: expected 0 < ratio < 1, got " + blockedRatio);
         }
+        if (!(actionNoise >= 0) || Double.isInfinite(actionNoise)) {
+            throw new IllegalArgumentException("actionNoise: expected a finite standard deviation >= 0, got " + actionNoise);
+        }
         if (!(pushOnProbability >= 0 && pushOnProbability < 1)) {
             throw new IllegalArgumentException("pushOnProbability: expected 0 <= p < 1, got " + pushOnProbability);
         }
@@ -33,14 +39,14 @@ public record RandomWalkConfig(double stepMean, double stepStd, double headingNo
 
     /**
      * DINO-WM's step statistics (magnitude 1.0 +- 0.4, heading noise 0.2 rad per step), with contacts that
-     * last 4 steps on average ({@link #pushOnProbability} 0.75).
+     * last 4 steps on average ({@link #pushOnProbability} 0.75) and per-step jitter of 0.5 per component.
      */
     public static RandomWalkConfig defaults() {
-        return new RandomWalkConfig(1.0, 0.4, 0.2, 0.5, 0.75);
+        return new RandomWalkConfig(1.0, 0.4, 0.2, 0.5, 0.75, 0.5);
     }
 
-    /** DINO-WM's walk as published: it turns around at the first blocked step. */
+    /** DINO-WM's walk as published: smooth, and it turns around at the first blocked step. */
     public static RandomWalkConfig dinoWm() {
-        return new RandomWalkConfig(1.0, 0.4, 0.2, 0.5, 0.0);
+        return new RandomWalkConfig(1.0, 0.4, 0.2, 0.5, 0.0, 0.0);
     }
 }

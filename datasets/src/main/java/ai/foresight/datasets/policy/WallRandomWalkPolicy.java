@@ -8,8 +8,10 @@ import java.util.SplittableRandom;
  * The Wall world's collection policy: a persistent random walk. The heading drifts by Gaussian noise
  * every step, the step magnitude is Gaussian around its mean, and when the wall or the border stops
  * the dot the walk turns back, at once or after pressing on for a few steps
- * ({@link RandomWalkConfig#pushOnProbability}). Trajectories therefore sweep each room, cross the door now
- * and then, as in DINO-WM's Wall data (Zhou et al., 2024), and show the wall stopping the dot.
+ * ({@link RandomWalkConfig#pushOnProbability}), and each action is jittered by independent noise
+ * ({@link RandomWalkConfig#actionNoise}). Trajectories therefore sweep each room, cross the door now and
+ * then, as in DINO-WM's Wall data (Zhou et al., 2024), show the wall stopping the dot, and cover uneven
+ * action sequences like the ones a planner samples.
  */
 public final class WallRandomWalkPolicy implements CollectionPolicy {
     private final RandomWalkConfig config;
@@ -49,7 +51,12 @@ public final class WallRandomWalkPolicy implements CollectionPolicy {
         }
         heading += config.headingNoise() * random.nextGaussian();
         double magnitude = Math.max(0.0, config.stepMean() + config.stepStd() * random.nextGaussian());
-        double[] a = env.spec().clip(new double[] {magnitude * Math.cos(heading), magnitude * Math.sin(heading)});
+        double[] a = {magnitude * Math.cos(heading), magnitude * Math.sin(heading)};
+        if (config.actionNoise() > 0) { // no draws at 0: the published walk's random stream is unchanged
+            a[0] += config.actionNoise() * random.nextGaussian();
+            a[1] += config.actionNoise() * random.nextGaussian();
+        }
+        a = env.spec().clip(a);
         lastXy = new double[] {s[0], s[1]};
         lastIntended = 2 * Math.hypot(a[0], a[1]);
         return a;

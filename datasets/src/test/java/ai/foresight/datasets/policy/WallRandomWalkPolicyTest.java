@@ -17,7 +17,7 @@ class WallRandomWalkPolicyTest {
     @Test
     void walkStaysInBoundsWithDinoWmStepStatistics() {
         WallEnv env = new WallEnv(WallConfig.tiny());
-        WallRandomWalkPolicy policy = new WallRandomWalkPolicy(RandomWalkConfig.defaults());
+        WallRandomWalkPolicy policy = new WallRandomWalkPolicy(RandomWalkConfig.dinoWm());
         double sum = 0, sumSq = 0;
         int n = 0;
         for (long episode = 0; episode < 40; episode++) {
@@ -64,7 +64,7 @@ class WallRandomWalkPolicyTest {
     @Test
     void turnsAroundWhenBlocked() {
         WallEnv env = new WallEnv(WallConfig.tiny());
-        WallRandomWalkPolicy policy = new WallRandomWalkPolicy(new RandomWalkConfig(1.5, 0.0, 0.0, 0.5, 0.0));
+        WallRandomWalkPolicy policy = new WallRandomWalkPolicy(new RandomWalkConfig(1.5, 0.0, 0.0, 0.5, 0.0, 0.0));
         int stuck = 0;
         for (long seed = 0; seed < 20; seed++) {
             env.resetTo(new double[] {10, 10}, new double[] {50, 50});
@@ -87,6 +87,41 @@ class WallRandomWalkPolicyTest {
         double pressing = blockedFraction(RandomWalkConfig.defaults());
         assertTrue(published > 0.005, "the published walk meets walls too: " + published);
         assertTrue(pressing > 2.5 * published, "blocked steps: pressing on " + pressing + " vs turning at once " + published);
+    }
+
+    @Test
+    void jitterMakesConsecutiveActionsDiffer() {
+        double smooth = meanStepChange(RandomWalkConfig.dinoWm());
+        double jittered = meanStepChange(RandomWalkConfig.defaults());
+        // smooth: only the magnitude redraw (sd 0.4) and 0.2 rad of heading change; jitter adds a N(0, 0.5² · 2) difference
+        // per component, whose norm alone averages 0.89
+        assertTrue(smooth > 0.3 && smooth < 0.7, "the published walk: " + smooth);
+        assertTrue(jittered > 1.6 * smooth, "jitter of 0.5 per component: " + jittered + " vs " + smooth);
+    }
+
+    /** Mean |a_t − a_{t−1}| over 40 episodes of 50 steps, away from walls and borders (a clean room, no turns). */
+    private static double meanStepChange(RandomWalkConfig config) {
+        WallEnv env = new WallEnv(WallConfig.defaults());
+        WallRandomWalkPolicy policy = new WallRandomWalkPolicy(config);
+        double sum = 0;
+        int n = 0;
+        for (long episode = 0; episode < 40; episode++) {
+            env.reset(episode);
+            policy.reset(env, episode);
+            double[] previous = null;
+            for (int t = 0; t < 50; t++) {
+                double[] a = policy.act(env);
+                double[] s = env.state();
+                env.step(a);
+                boolean free = Math.abs(env.state()[0] - s[0] - 2 * a[0]) < 1e-9 && Math.abs(env.state()[1] - s[1] - 2 * a[1]) < 1e-9;
+                if (previous != null && free) {
+                    sum += Math.hypot(a[0] - previous[0], a[1] - previous[1]);
+                    n++;
+                }
+                previous = free ? a : null;
+            }
+        }
+        return sum / n;
     }
 
     /** Share of steps whose motion fell short of half the displacement asked for, over 40 episodes of 50 steps. */
@@ -126,7 +161,8 @@ class WallRandomWalkPolicyTest {
             b.step(y);
         }
         assertThrows(IllegalArgumentException.class, () -> pa.reset(Worlds.create("pusht", 16), 1));
-        assertThrows(IllegalArgumentException.class, () -> new RandomWalkConfig(1, 0.4, 0.2, 1.5, 0));
-        assertThrows(IllegalArgumentException.class, () -> new RandomWalkConfig(1, 0.4, 0.2, 0.5, 1));
+        assertThrows(IllegalArgumentException.class, () -> new RandomWalkConfig(1, 0.4, 0.2, 1.5, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> new RandomWalkConfig(1, 0.4, 0.2, 0.5, 1, 0));
+        assertThrows(IllegalArgumentException.class, () -> new RandomWalkConfig(1, 0.4, 0.2, 0.5, 0, -0.1));
     }
 }
