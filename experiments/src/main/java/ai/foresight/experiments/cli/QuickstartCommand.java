@@ -46,7 +46,7 @@ public final class QuickstartCommand extends JobCommand {
 
         /** The real run (see the experiments README for its measured time). */
         static Sizes full() {
-            return new Sizes(64, 300, 50, Encoders.hasDefault() ? Encoders.DEFAULT : "random-default", "wall", 1500, 20, 0, 5, 0, 0);
+            return new Sizes(64, 1000, 50, Encoders.hasDefault() ? Encoders.DEFAULT : "random-default", "wall", 6000, 20, 0, 5, 0, 0);
         }
 
         /** The smoke-test run: a 32 px world, the untrained tiny encoder, the tiny predictor, a small search. */
@@ -62,7 +62,7 @@ public final class QuickstartCommand extends JobCommand {
     @Option(names = "--fast", description = "Tiny settings (a minute or less): checks the pipeline, learns little.")
     private boolean fast;
 
-    @Option(names = "--episodes", paramLabel = "N", defaultValue = "0", description = "Episodes to record (default: 300; --fast 6).")
+    @Option(names = "--episodes", paramLabel = "N", defaultValue = "0", description = "Episodes to record (default: 1000; --fast 6).")
     private int episodes;
 
     @Option(names = "--steps", paramLabel = "T", defaultValue = "0", description = "Steps per episode (default: 50; --fast 16).")
@@ -74,7 +74,7 @@ public final class QuickstartCommand extends JobCommand {
     private String encoder;
 
     @Option(names = "--train-steps", paramLabel = "N", defaultValue = "0",
-            description = "World-model optimiser steps (default: 1500; --fast 30).")
+            description = "World-model optimiser steps (default: 6000; --fast 30).")
     private int trainSteps;
 
     @Option(names = "--pairs", paramLabel = "N", defaultValue = "0", description = "Start/goal pairs evaluated (default: 20; --fast 2).")
