@@ -89,10 +89,7 @@ public record DataNormalization(double[] actionMean, double[] actionStd, double[
 
     /** Normalised copy of a proprio vector (P). */
     public float[] normalizeProprio(float[] proprio) {
-        if (proprio == null || proprio.length != proprioDim()) {
-            throw new IllegalArgumentException("proprio: expected length " + proprioDim() + ", got "
-                    + (proprio == null ? "null" : proprio.length));
-        }
+        checkProprio(proprio);
         float[] out = new float[proprio.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = (float) ((proprio[i] - proprioMean[i]) / proprioStd[i]);
@@ -100,12 +97,16 @@ public record DataNormalization(double[] actionMean, double[] actionStd, double[
         return out;
     }
 
-    /** World-unit copy of a normalised proprio vector (P): the inverse of {@link #normalizeProprio}. */
-    public float[] denormalizeProprio(float[] proprio) {
+    private void checkProprio(float[] proprio) {
         if (proprio == null || proprio.length != proprioDim()) {
             throw new IllegalArgumentException("proprio: expected length " + proprioDim() + ", got "
                     + (proprio == null ? "null" : proprio.length));
         }
+    }
+
+    /** World-unit copy of a normalised proprio vector (P): the inverse of {@link #normalizeProprio}. */
+    public float[] denormalizeProprio(float[] proprio) {
+        checkProprio(proprio);
         float[] out = new float[proprio.length];
         for (int i = 0; i < out.length; i++) {
             out[i] = (float) (proprio[i] * proprioStd[i] + proprioMean[i]);
