@@ -3,6 +3,7 @@ package ai.foresight.experiments.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import ai.djl.ndarray.NDManager;
 import ai.foresight.experiments.pipeline.TrainedModel;
@@ -114,7 +115,13 @@ class ServeTrainedModelTest {
 
             Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start();
             assertEquals(0, kill.waitFor());
-            assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the server did not exit after SIGINT");
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                // a thread dump (SIGQUIT) goes to the server's output, which the failure message carries
+                new ProcessBuilder("kill", "-QUIT", Long.toString(process.pid())).start().waitFor();
+                Thread.sleep(2000);
+                lines.drainTo(seen);
+                fail("the server did not exit within 60 s of SIGINT; output and thread dump: " + String.join("\n", seen));
+            }
             reader.join(5000);
             lines.drainTo(seen);
             assertEquals(130, process.exitValue(), () -> "exit after SIGINT; output: " + seen);
