@@ -35,15 +35,42 @@ class GoalReachingAgentTest {
     static final DataNormalization NORM = new DataNormalization(
             new double[] {0.5, -0.5}, new double[] {3, 3}, new double[] {32, 32}, new double[] {10, 10});
 
+    /** The tiny encoder, a {@link #predictor()} model and an agent over them with the given bounds, closed together. */
+    static final class Rig implements AutoCloseable {
+        final NDManager manager = NDManager.newBaseManager();
+        final VitPatchEncoder encoder = VitPatchEncoder.create(VitConfig.tiny(), 2, Device.cpu());
+        final WorldModel model = WorldModel.create(WorldModelConfig.features(predictor()), 3, manager);
+        private final GoalReachingAgent agent;
+
+        Rig(double[] low, double[] high, AgentConfig config) {
+            agent = new GoalReachingAgent(encoder, model, NORM, low, high, config);
+        }
+
+        /** On the Wall's bounds, with a randomised latent head so that plans differ from one another. */
+        static Rig onWall(Env wall, AgentConfig config) {
+            Rig rig = new Rig(wall.spec().actionLow(), wall.spec().actionHigh(), config);
+            WorldModelRolloutTest.randomiseLatentHead(rig.model, rig.manager);
+            return rig;
+        }
+
+        GoalReachingAgent agent() {
+            return agent;
+        }
+
+        @Override
+        public void close() {
+            agent.close();
+            model.close();
+            encoder.close();
+            manager.close();
+        }
+    }
+
     @Test
     void actUnpacksTheFirstModelStepIntoFrameskipClippedEnvironmentActions() {
         Env wall = Worlds.create("wall", 32);
-        try (NDManager m = NDManager.newBaseManager();
-                VitPatchEncoder encoder = VitPatchEncoder.create(VitConfig.tiny(), 2, Device.cpu());
-                WorldModel model = WorldModel.create(WorldModelConfig.features(predictor()), 3, m);
-                GoalReachingAgent agent = new GoalReachingAgent(encoder, model, NORM, wall.spec().actionLow(),
-                        wall.spec().actionHigh(), AgentConfig.tiny())) {
-            WorldModelRolloutTest.randomiseLatentHead(model, m);
+        try (Rig rig = Rig.onWall(wall, AgentConfig.tiny())) {
+            GoalReachingAgent agent = rig.agent();
             Observation obs = wall.reset(4);
             agent.reset(wall.goalObservation());
             boolean anyClipped = false;
@@ -74,12 +101,8 @@ class GoalReachingAgentTest {
     @Test
     void expectedProprioIsTheModelsImaginationOfTheReturnedChunk() {
         Env wall = Worlds.create("wall", 32);
-        try (NDManager m = NDManager.newBaseManager();
-                VitPatchEncoder encoder = VitPatchEncoder.create(VitConfig.tiny(), 2, Device.cpu());
-                WorldModel model = WorldModel.create(WorldModelConfig.features(predictor()), 3, m);
-                GoalReachingAgent agent = new GoalReachingAgent(encoder, model, NORM, wall.spec().actionLow(),
-                        wall.spec().actionHigh(), AgentConfig.tiny())) {
-            WorldModelRolloutTest.randomiseLatentHead(model, m);
+        try (Rig rig = Rig.onWall(wall, AgentConfig.tiny())) {
+            GoalReachingAgent agent = rig.agent();
             Observation obs = wall.reset(4);
             agent.reset(wall.goalObservation());
             assertNull(agent.expectedProprio(), "no forecast before the first plan");
@@ -87,6 +110,8 @@ class GoalReachingAgentTest {
             float[] forecast = agent.expectedProprio();
 
             // the same imagination, built here from the frame, its proprio and the chunk's rows
+            VitPatchEncoder encoder = rig.encoder;
+            NDManager m = rig.manager;
             NDArray features = encoder.encode(FramePixels.toBatch(m, List.of(obs.frame()), encoder.inputHeight(), encoder.inputWidth()));
             NDArray context = agent.rollout().context(features.reshape(1, encoder.tokens(), encoder.dim()),
                     new float[][] {obs.proprio()}, null);
@@ -109,11 +134,8 @@ class GoalReachingAgentTest {
 
     @Test
     void unpackKeepsEnvironmentActionOrderAndClips() {
-        try (NDManager m = NDManager.newBaseManager();
-                VitPatchEncoder encoder = VitPatchEncoder.create(VitConfig.tiny(), 2, Device.cpu());
-                WorldModel model = WorldModel.create(WorldModelConfig.features(predictor()), 3, m);
-                GoalReachingAgent agent = new GoalReachingAgent(encoder, model, NORM, new double[] {-1, -2},
-                        new double[] {1, 2}, AgentConfig.tiny())) {
+        try (Rig rig = new Rig(new double[] {-1, -2}, new double[] {1, 2}, AgentConfig.tiny())) {
+            GoalReachingAgent agent = rig.agent();
             List<double[]> rows = agent.unpack(new float[] {0.5f, 3f, -4f, -1f, 0.25f, 1.5f});
             assertArrayEquals(new double[] {0.5, 2}, rows.get(0), 1e-6);
             assertArrayEquals(new double[] {-1, -1}, rows.get(1), 1e-6);
@@ -125,12 +147,8 @@ class GoalReachingAgentTest {
     @Test
     void openLoopReturnsTheWholePlanAndNothingIsHeldBetweenCalls() {
         Env wall = Worlds.create("wall", 32);
-        try (NDManager m = NDManager.newBaseManager();
-                VitPatchEncoder encoder = VitPatchEncoder.create(VitConfig.tiny(), 2, Device.cpu());
-                WorldModel model = WorldModel.create(WorldModelConfig.features(predictor()), 3, m);
-                GoalReachingAgent agent = new GoalReachingAgent(encoder, model, NORM, wall.spec().actionLow(),
-                        wall.spec().actionHigh(), AgentConfig.tiny().withBudget(16, 2))) {
-            WorldModelRolloutTest.randomiseLatentHead(model, m);
+        try (Rig rig = Rig.onWall(wall, AgentConfig.tiny().withBudget(16, 2))) {
+            GoalReachingAgent agent = rig.agent();
             BaseNDManager planning = (BaseNDManager) agent.manager();
             Observation obs = wall.reset(8);
             agent.reset(wall.goalObservation());
@@ -150,11 +168,8 @@ class GoalReachingAgentTest {
             }
             assertEquals(0, baseline, "the agent holds no arrays between calls");
         }
-        try (NDManager m = NDManager.newBaseManager();
-                VitPatchEncoder encoder = VitPatchEncoder.create(VitConfig.tiny(), 2, Device.cpu());
-                WorldModel model = WorldModel.create(WorldModelConfig.features(predictor()), 3, m);
-                GoalReachingAgent agent = new GoalReachingAgent(encoder, model, NORM, wall.spec().actionLow(),
-                        wall.spec().actionHigh(), AgentConfig.tiny().openLoop())) {
+        try (Rig rig = new Rig(wall.spec().actionLow(), wall.spec().actionHigh(), AgentConfig.tiny().openLoop())) {
+            GoalReachingAgent agent = rig.agent();
             agent.reset(wall.goalObservation());
             assertEquals(2 * 3, agent.act(wall.reset(1)).length, "open loop: horizon 2 x frameskip 3 actions");
         }
