@@ -85,17 +85,16 @@ public final class FixedBudgetEvaluator {
             if (chunk == null || chunk.length == 0) {
                 throw new IllegalStateException("controller returned no actions at step " + step);
             }
-            int executed = 0;
+            int chunkStart = step;
             for (int j = 0; j < chunk.length && step < settings.budget(); j++) {
                 obs = env.step(chunk[j]).observation();
                 step++;
-                executed++;
                 distances[step] = env.distanceToGoal(env.state());
                 if (record) {
                     frames.add(obs.frame());
                 }
             }
-            if (executed == chunk.length && controller instanceof ForecastingController forecaster) {
+            if (step - chunkStart == chunk.length && controller instanceof ForecastingController forecaster) {
                 float[] expected = forecaster.expectedProprio();
                 if (expected != null) {
                     forecastErrors.add(distance(expected, obs.proprio()));

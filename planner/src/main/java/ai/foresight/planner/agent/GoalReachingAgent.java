@@ -52,6 +52,7 @@ public final class GoalReachingAgent implements ForecastingController, AutoClose
     private final int frameskip;
     private final int actionDim;
     private final int historyFrames;
+    private final boolean usesProprio;
     private final NDManager manager;
     private final MpcController<Observation> mpc;
     private final Deque<float[]> pastFeatures = new ArrayDeque<>();
@@ -92,6 +93,7 @@ public final class GoalReachingAgent implements ForecastingController, AutoClose
         this.frameskip = p.frameskip();
         this.actionDim = p.actionDim();
         this.historyFrames = p.historyFrames();
+        this.usesProprio = p.proprioDim() > 0;
         this.manager = NDManager.newBaseManager();
         float[] lowK = tiled(actionLow, frameskip);
         float[] highK = tiled(actionHigh, frameskip);
@@ -196,7 +198,7 @@ public final class GoalReachingAgent implements ForecastingController, AutoClose
      * steps) from the current context: one rollout of a single sequence, next to the planner's N·iterations.
      */
     private float[] forecast(List<double[]> rows) {
-        if (rollout.model().config().predictor().proprioDim() == 0) {
+        if (!usesProprio) {
             return null;
         }
         int steps = rows.size() / frameskip;
@@ -268,7 +270,6 @@ public final class GoalReachingAgent implements ForecastingController, AutoClose
         }
         proprio[h - 1] = currentProprio;
         float[][] actions = h == 1 ? null : pastActions.toArray(new float[0][]);
-        boolean usesProprio = rollout.model().config().predictor().proprioDim() > 0;
         return rollout.context(features, usesProprio ? proprio : null, actions);
     }
 
