@@ -17,9 +17,13 @@ package ai.foresight.datasets.policy;
  * @param actionNoise standard deviation of independent Gaussian noise added to each action component every step.
  *     A smooth walk's k actions of one frame step are nearly equal, so a predictor that reads them concatenated
  *     never learns what uneven sequences (a planner's samples) do; jitter spreads the data over the whole k·A space
+ * @param speedRange r >= 1: each episode scales the step magnitude (mean and spread) by a factor drawn
+ *     log-uniformly from [1/r, r], so that some episodes walk slowly and some at the action bound. A walk at one
+ *     speed leaves the fast sequences a planner favours (k actions at the bound: 4 px per action, twice the walk's
+ *     mean) outside the data, and the predictor extrapolates there; 1 draws nothing (the published walk)
  */
 public record RandomWalkConfig(double stepMean, double stepStd, double headingNoise, double blockedRatio,
-        double pushOnProbability, double actionNoise) {
+        double pushOnProbability, double actionNoise, double speedRange) {
 
     public RandomWalkConfig {
         if (!(stepMean > 0) || !(stepStd >= 0) || !(headingNoise >= 0)) {
@@ -35,18 +39,22 @@ public record RandomWalkConfig(double stepMean, double stepStd, double headingNo
         if (!(pushOnProbability >= 0 && pushOnProbability < 1)) {
             throw new IllegalArgumentException("pushOnProbability: expected 0 <= p < 1, got " + pushOnProbability);
         }
+        if (!(speedRange >= 1) || Double.isInfinite(speedRange)) {
+            throw new IllegalArgumentException("speedRange: expected a finite factor >= 1, got " + speedRange);
+        }
     }
 
     /**
      * DINO-WM's step statistics (magnitude 1.0 +- 0.4, heading noise 0.2 rad per step), with contacts that
-     * last 4 steps on average ({@link #pushOnProbability} 0.75) and per-step jitter of 0.5 per component.
+     * last 4 steps on average ({@link #pushOnProbability} 0.75), per-step jitter of 0.5 per component, and
+     * episode speeds from 0.33x to 3x ({@link #speedRange} 3).
      */
     public static RandomWalkConfig defaults() {
-        return new RandomWalkConfig(1.0, 0.4, 0.2, 0.5, 0.75, 0.5);
+        return new RandomWalkConfig(1.0, 0.4, 0.2, 0.5, 0.75, 0.5, 3.0);
     }
 
     /** DINO-WM's walk as published: smooth, and it turns around at the first blocked step. */
     public static RandomWalkConfig dinoWm() {
-        return new RandomWalkConfig(1.0, 0.4, 0.2, 0.5, 0.0, 0.0);
+        return new RandomWalkConfig(1.0, 0.4, 0.2, 0.5, 0.0, 0.0, 1.0);
     }
 }

@@ -9,9 +9,10 @@ import java.util.SplittableRandom;
  * every step, the step magnitude is Gaussian around its mean, and when the wall or the border stops
  * the dot the walk turns back, at once or after pressing on for a few steps
  * ({@link RandomWalkConfig#pushOnProbability}), and each action is jittered by independent noise
- * ({@link RandomWalkConfig#actionNoise}). Trajectories therefore sweep each room, cross the door now and
+ * ({@link RandomWalkConfig#actionNoise}); each episode walks at its own speed ({@link RandomWalkConfig#speedRange}).
+ * Trajectories therefore sweep each room, cross the door now and
  * then, as in DINO-WM's Wall data (Zhou et al., 2024), show the wall stopping the dot, and cover uneven
- * action sequences like the ones a planner samples.
+ * and fast action sequences like the ones a planner samples.
  */
 public final class WallRandomWalkPolicy implements CollectionPolicy {
     private final RandomWalkConfig config;
@@ -19,6 +20,7 @@ public final class WallRandomWalkPolicy implements CollectionPolicy {
     private double heading;
     private double[] lastXy;
     private double lastIntended;
+    private double speed;
 
     public WallRandomWalkPolicy(RandomWalkConfig config) {
         this.config = config;
@@ -31,6 +33,8 @@ public final class WallRandomWalkPolicy implements CollectionPolicy {
         }
         random = new SplittableRandom(seed);
         heading = random.nextDouble(0, 2 * Math.PI);
+        // r = 1 draws nothing, so the published walk's random stream is unchanged
+        speed = config.speedRange() > 1 ? Math.pow(config.speedRange(), random.nextDouble(-1, 1)) : 1.0;
         lastXy = null;
     }
 
@@ -50,7 +54,7 @@ public final class WallRandomWalkPolicy implements CollectionPolicy {
             }
         }
         heading += config.headingNoise() * random.nextGaussian();
-        double magnitude = Math.max(0.0, config.stepMean() + config.stepStd() * random.nextGaussian());
+        double magnitude = Math.max(0.0, speed * (config.stepMean() + config.stepStd() * random.nextGaussian()));
         double[] a = {magnitude * Math.cos(heading), magnitude * Math.sin(heading)};
         if (config.actionNoise() > 0) { // no draws at 0: the published walk's random stream is unchanged
             a[0] += config.actionNoise() * random.nextGaussian();

@@ -64,7 +64,7 @@ class WallRandomWalkPolicyTest {
     @Test
     void turnsAroundWhenBlocked() {
         WallEnv env = new WallEnv(WallConfig.tiny());
-        WallRandomWalkPolicy policy = new WallRandomWalkPolicy(new RandomWalkConfig(1.5, 0.0, 0.0, 0.5, 0.0, 0.0));
+        WallRandomWalkPolicy policy = new WallRandomWalkPolicy(new RandomWalkConfig(1.5, 0.0, 0.0, 0.5, 0.0, 0.0, 1.0));
         int stuck = 0;
         for (long seed = 0; seed < 20; seed++) {
             env.resetTo(new double[] {10, 10}, new double[] {50, 50});
@@ -161,8 +161,37 @@ class WallRandomWalkPolicyTest {
             b.step(y);
         }
         assertThrows(IllegalArgumentException.class, () -> pa.reset(Worlds.create("pusht", 16), 1));
-        assertThrows(IllegalArgumentException.class, () -> new RandomWalkConfig(1, 0.4, 0.2, 1.5, 0, 0));
-        assertThrows(IllegalArgumentException.class, () -> new RandomWalkConfig(1, 0.4, 0.2, 0.5, 1, 0));
-        assertThrows(IllegalArgumentException.class, () -> new RandomWalkConfig(1, 0.4, 0.2, 0.5, 0, -0.1));
+        assertThrows(IllegalArgumentException.class, () -> new RandomWalkConfig(1, 0.4, 0.2, 1.5, 0, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new RandomWalkConfig(1, 0.4, 0.2, 0.5, 1, 0, 1));
+        assertThrows(IllegalArgumentException.class, () -> new RandomWalkConfig(1, 0.4, 0.2, 0.5, 0, -0.1, 1));
+        assertThrows(IllegalArgumentException.class, () -> new RandomWalkConfig(1, 0.4, 0.2, 0.5, 0, 0, 0.9));
+    }
+
+    @Test
+    void episodeSpeedsReachTheActionBound() {
+        double oneSpeed = fractionNearBound(new RandomWalkConfig(1.0, 0.4, 0.2, 0.5, 0.75, 0.5, 1.0));
+        double spread = fractionNearBound(RandomWalkConfig.defaults());
+        // one speed: |a_i| >= 1.8 needs magnitude and jitter together well above the mean; at 3x an episode's mean
+        // magnitude alone is past it along the axes
+        assertTrue(oneSpeed < 0.05, "one speed, components near the bound: " + oneSpeed);
+        assertTrue(spread > 3 * oneSpeed, "speeds 0.33x..3x: " + spread + " vs one speed " + oneSpeed);
+    }
+
+    /** Fraction of action components with |a_i| >= 1.8 (the bound is 2) over 60 episodes of 50 steps. */
+    private static double fractionNearBound(RandomWalkConfig config) {
+        WallEnv env = new WallEnv(WallConfig.defaults());
+        WallRandomWalkPolicy policy = new WallRandomWalkPolicy(config);
+        int near = 0, n = 0;
+        for (long episode = 0; episode < 60; episode++) {
+            env.reset(episode);
+            policy.reset(env, episode);
+            for (int t = 0; t < 50; t++) {
+                double[] a = policy.act(env);
+                near += (Math.abs(a[0]) >= 1.8 ? 1 : 0) + (Math.abs(a[1]) >= 1.8 ? 1 : 0);
+                n += 2;
+                env.step(a);
+            }
+        }
+        return near / (double) n;
     }
 }
