@@ -38,6 +38,18 @@ public interface Env {
      */
     StepResult step(double[] action);
 
+    /**
+     * The state one control step after {@code state} under {@code action} (clipped to the bounds), computed without
+     * rendering and without moving the episode: what a planner that may use the true dynamics simulates (a
+     * ceiling experiment, never the evaluation protocol, whose planners see observations only).
+     *
+     * @throws UnsupportedOperationException if this world cannot simulate a step apart from its episode
+     * @throws IllegalArgumentException if a vector has the wrong length or a non-finite value
+     */
+    default double[] transition(double[] state, double[] action) {
+        throw new UnsupportedOperationException(spec().name() + ": this world cannot simulate a step apart from its episode");
+    }
+
     /** The observation of the current state. */
     Observation observe();
 

@@ -81,6 +81,12 @@ public final class DistractedEnv implements Env {
         return new StepResult(distract(clean), r.reward(), r.success());
     }
 
+    /** The inner world's: distractors and shifts change what the camera sees, never the dynamics. */
+    @Override
+    public double[] transition(double[] state, double[] action) {
+        return inner.transition(state, action);
+    }
+
     @Override
     public Observation observe() {
         clean = inner.observe();

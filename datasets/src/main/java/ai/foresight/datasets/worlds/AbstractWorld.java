@@ -59,6 +59,19 @@ abstract class AbstractWorld implements Env {
         return new StepResult(observation, -d, d < spec.successThreshold());
     }
 
+    /** A stateful simulator is loaded with {@code s}, stepped, and loaded with the episode's own state again. */
+    @Override
+    public final double[] transition(double[] s, double[] action) {
+        StateChecks.requireVector("state", s, spec.stateNames());
+        double[] clipped = spec.clip(action);
+        load(s);
+        double[] next = advance(s.clone(), clipped);
+        if (state != null) {
+            load(state);
+        }
+        return next;
+    }
+
     @Override
     public final Observation observe() {
         requireEpisode();

@@ -60,6 +60,15 @@ public final class EvalCommand extends JobCommand {
                     + "(default: ${DEFAULT-VALUE}).")
     private double discount;
 
+    @Option(names = "--init-sigma", paramLabel = "S", defaultValue = "0",
+            description = "Initial standard deviation of the optimiser, in normalised action units (default: the optimiser's, CEM 1).")
+    private double initSigma;
+
+    @Option(names = "--true-dynamics",
+            description = "Plan with the simulator's own dynamics and the ground-truth state instead of the model: the planner's "
+                    + "ceiling (what a perfect model would reach with this planner and cost), not the protocol.")
+    private boolean trueDynamics;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Protocol seed of the pairs (default: ${DEFAULT-VALUE}).")
     private long seed;
 
@@ -86,15 +95,19 @@ public final class EvalCommand extends JobCommand {
         if (!(discount >= 0 && discount <= 1)) {
             throw badFlag("--discount", "0 (last frame) or a gamma in (0, 1]", discount);
         }
+        if (!(initSigma >= 0) || Double.isInfinite(initSigma)) {
+            throw badFlag("--init-sigma", "a finite standard deviation >= 0 (0 = the optimiser's default)", initSigma);
+        }
     }
 
     @Override
     protected JobResult run(JobConsole console) throws Exception {
         try (NDManager manager = NDManager.newBaseManager(); TrainedModel trained = TrainedModel.load(model, manager)) {
             EvalSpec spec = new EvalSpec(world != null ? world : trained.world(), PlannerKind.parse(planner), pairs, budget,
-                    openLoop, horizon, samples, iterations, seed, gifs, discount);
+                    openLoop, horizon, samples, iterations, seed, gifs, discount, initSigma, trueDynamics);
             reportDir = out != null ? out
-                    : model.resolve("eval-" + spec.world() + "-" + spec.planner().id() + (openLoop ? "-open-loop" : ""));
+                    : model.resolve("eval-" + spec.world() + "-" + spec.planner().id() + (openLoop ? "-open-loop" : "")
+                            + (trueDynamics ? "-true-dynamics" : ""));
             return evaluate(console, trained, spec, reportDir);
         }
     }
@@ -119,6 +132,8 @@ public final class EvalCommand extends JobCommand {
         return result.put("planner", spec.planner().id())
                 .put("open_loop", spec.openLoop())
                 .put("discount", spec.discount())
+                .put("init_sigma", spec.initSigma())
+                .put("true_dynamics", spec.trueDynamics())
                 .put("budget", o.budget())
                 .put("seconds", o.seconds())
                 .put("report", o.report());

@@ -21,9 +21,13 @@ import ai.foresight.planner.objective.FrameWeighting;
  * @param gifs how many of the first episodes get an animated GIF in the report
  * @param discount 0 to score only the last imagined frame (DINO-WM), or gamma in (0, 1] to score every imagined
  *     frame with weight gamma^t (reaching the goal early and staying there wins)
+ * @param initSigma the optimiser's initial standard deviation in normalised action units, 0 for its default
+ * @param trueDynamics plan with the simulator's dynamics and the ground-truth state instead of the model
+ *     ({@link ai.foresight.experiments.eval.TrueDynamicsAgent}): the planner's ceiling, outside the protocol
  */
 public record EvalSpec(String world, PlannerKind planner, int pairs, int budget, boolean openLoop, int horizon, int samples,
-        int iterations, long protocolSeed, int gifs, double discount) {
+        int iterations, long protocolSeed, int gifs, double discount, double initSigma,
+        boolean trueDynamics) {
 
     public EvalSpec {
         if (world == null || world.isBlank()) {
@@ -38,6 +42,9 @@ public record EvalSpec(String world, PlannerKind planner, int pairs, int budget,
         if (!(discount >= 0 && discount <= 1)) {
             throw new IllegalArgumentException("discount: expected 0 (last frame only) or a gamma in (0, 1], got " + discount);
         }
+        if (!(initSigma >= 0) || Double.isInfinite(initSigma)) {
+            throw new IllegalArgumentException("initSigma: expected a finite value >= 0 (0 = the optimiser's default), got " + initSigma);
+        }
         if (budget < 0 || horizon < 1 || samples < 0 || iterations < 0 || gifs < 0) {
             throw new IllegalArgumentException("budget/horizon/samples/iterations/gifs: expected budget >= 0, horizon >= 1, others >= 0, got "
                     + budget + ", " + horizon + ", " + samples + ", " + iterations + ", " + gifs);
@@ -46,7 +53,7 @@ public record EvalSpec(String world, PlannerKind planner, int pairs, int budget,
 
     /** The protocol: 50 pairs, MPC with CEM at DINO-WM's settings, the world's default budget, 4 GIFs. */
     public static EvalSpec defaults(String world) {
-        return new EvalSpec(world, PlannerKind.CEM, 50, 0, false, 5, 0, 0, 0L, 4, 0);
+        return new EvalSpec(world, PlannerKind.CEM, 50, 0, false, 5, 0, 0, 0L, 4, 0, 0, false);
     }
 
     /**
@@ -72,7 +79,7 @@ public record EvalSpec(String world, PlannerKind planner, int pairs, int budget,
 
     /** The agent settings: MPC executing one model step per plan, or the whole plan when open-loop. */
     public AgentConfig agentConfig() {
-        AgentConfig config = new AgentConfig(planner, samples, iterations, horizon, 1, proprioWeight(world), frames(), protocolSeed);
+        AgentConfig config = new AgentConfig(planner, samples, iterations, (float) initSigma, horizon, 1, proprioWeight(world), frames(), protocolSeed);
         return openLoop ? config.openLoop() : config;
     }
 
@@ -82,10 +89,10 @@ public record EvalSpec(String world, PlannerKind planner, int pairs, int budget,
     }
 
     public EvalSpec withPairs(int n) {
-        return new EvalSpec(world, planner, n, budget, openLoop, horizon, samples, iterations, protocolSeed, gifs, discount);
+        return new EvalSpec(world, planner, n, budget, openLoop, horizon, samples, iterations, protocolSeed, gifs, discount, initSigma, trueDynamics);
     }
 
     public EvalSpec withBudget(int steps, int newSamples, int newIterations) {
-        return new EvalSpec(world, planner, pairs, steps, openLoop, horizon, newSamples, newIterations, protocolSeed, gifs, discount);
+        return new EvalSpec(world, planner, pairs, steps, openLoop, horizon, newSamples, newIterations, protocolSeed, gifs, discount, initSigma, trueDynamics);
     }
 }

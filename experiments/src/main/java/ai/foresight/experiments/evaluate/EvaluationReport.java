@@ -30,7 +30,7 @@ final class EvaluationReport {
             EvaluationSummary summary, List<EpisodeRecord> records) throws IOException {
         Files.createDirectories(dir);
         String mode = spec.openLoop() ? "open loop" : "MPC";
-        String title = spec.world() + ": " + spec.planner().id() + " (" + mode + ")";
+        String title = spec.world() + ": " + spec.planner().id() + " (" + mode + ")" + (spec.trueDynamics() ? " on the true dynamics" : "");
         EvaluationCharts.distanceCurves(records, threshold, title + ", distance to goal", dir.resolve(DISTANCES));
         EvaluationCharts.planTimes(records, title + ", time per plan", dir.resolve(PLAN_TIMES));
         List<String> gifs = new ArrayList<>();
@@ -67,7 +67,12 @@ final class EvaluationReport {
         row(h, "world model", model.preset() + " (" + model.mode() + "), " + model.steps() + " steps, trained on " + model.world());
         row(h, "encoder", model.encoderName() + " (" + model.encoderId() + ")");
         row(h, "planner", spec.planner().id() + ", " + mode + ", horizon " + spec.horizon() + " model steps"
-                + (spec.samples() > 0 ? ", " + spec.samples() + " samples" : "") + (spec.iterations() > 0 ? ", " + spec.iterations() + " iterations" : ""));
+                + (spec.samples() > 0 ? ", " + spec.samples() + " samples" : "") + (spec.iterations() > 0 ? ", " + spec.iterations() + " iterations" : "")
+                + (spec.initSigma() > 0 ? ", initial sigma " + spec.initSigma() : ""));
+        if (spec.trueDynamics()) {
+            row(h, "dynamics", "none: planned with the simulator's dynamics, ground-truth state and the world's goal distance "
+                    + "(the planner's ceiling, outside the protocol)");
+        }
         row(h, "goal cost", (spec.discount() == 0 ? "last imagined frame" : "every imagined frame, weight " + spec.discount() + "^t")
                 + ", proprio weight " + EvalSpec.proprioWeight(spec.world()));
         row(h, "success threshold", f("%.3f", threshold));

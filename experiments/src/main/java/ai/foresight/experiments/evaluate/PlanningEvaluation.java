@@ -6,6 +6,7 @@ import ai.foresight.datasets.worlds.Worlds;
 import ai.foresight.experiments.eval.EpisodeRecord;
 import ai.foresight.experiments.eval.EvaluationSummary;
 import ai.foresight.experiments.eval.FixedBudgetEvaluator;
+import ai.foresight.experiments.eval.TrueDynamicsAgent;
 import ai.foresight.experiments.pipeline.TrainedModel;
 import ai.foresight.planner.agent.GoalReachingAgent;
 import ai.foresight.worldmodel.PredictorConfig;
@@ -49,9 +50,17 @@ public final class PlanningEvaluation {
                 new FixedBudgetEvaluator.Settings(spec.pairs(), budget, spec.protocolSeed(), Math.min(spec.gifs(), spec.pairs())));
         long start = System.nanoTime();
         List<EpisodeRecord> records;
-        try (GoalReachingAgent agent = new GoalReachingAgent(model.encoder(), model.worldModel(), model.normalization(),
-                world.actionLow(), world.actionHigh(), spec.agentConfig())) {
-            records = evaluator.run(env, agent, progress);
+        if (spec.trueDynamics()) {
+            Env simulator = Worlds.create(spec.world(), model.manifest().frameSize());
+            try (TrueDynamicsAgent agent = new TrueDynamicsAgent(simulator, env::state, env::goal, p.frameskip(), model.normalization(),
+                    spec.agentConfig())) {
+                records = evaluator.run(env, agent, progress);
+            }
+        } else {
+            try (GoalReachingAgent agent = new GoalReachingAgent(model.encoder(), model.worldModel(), model.normalization(),
+                    world.actionLow(), world.actionHigh(), spec.agentConfig())) {
+                records = evaluator.run(env, agent, progress);
+            }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         EvaluationSummary summary = EvaluationSummary.of(spec.world(), records);

@@ -1,6 +1,7 @@
 package ai.foresight.experiments.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -168,6 +169,15 @@ class TrainEvalJobsSmokeTest {
         assertEquals(6, open.lastLineJson().get("budget").asInt(), "open loop: one plan of 3 model steps x frameskip 2");
         assertEquals(2, open.lastLineJson().get("replans").asInt(), "planned once per pair");
         assertTrue(Files.isRegularFile(model.resolve("eval-wall-cem-open-loop").resolve("report.html")));
+
+        CliRun ceiling = CliRun.of("eval", "--model", model.toString(), "--pairs", "2", "--budget", "8", "--horizon", "2",
+                "--samples", "16", "--iterations", "2", "--init-sigma", "1.5", "--gifs", "0", "--true-dynamics", "--json");
+        assertEquals(0, ceiling.exitCode(), ceiling::toString);
+        JsonNode c = ceiling.lastLineJson();
+        assertTrue(c.get("true_dynamics").asBoolean() && c.get("init_sigma").asDouble() == 1.5, c::toString);
+        assertFalse(c.has("forecast_error_median"), "no model, so no model miss: " + c);
+        String ceilingPage = Files.readString(model.resolve("eval-wall-cem-true-dynamics").resolve("report.html"));
+        assertTrue(ceilingPage.contains("on the true dynamics") && ceilingPage.contains("initial sigma 1.5"), ceilingPage);
     }
 
     @Test
@@ -178,6 +188,9 @@ class TrainEvalJobsSmokeTest {
         CliRun eval = CliRun.of("eval", "--model", model.toString(), "--planner", "random");
         assertEquals(2, eval.exitCode());
         assertTrue(eval.stderr().contains("--planner: expected one of cem, icem, mppi, gd, cem-gd"), eval.stderr());
+        CliRun sigma = CliRun.of("eval", "--model", model.toString(), "--init-sigma", "-1");
+        assertEquals(2, sigma.exitCode());
+        assertTrue(sigma.stderr().contains("--init-sigma: expected a finite standard deviation >= 0"), sigma.stderr());
         CliRun noModel = CliRun.of("eval", "--model", tmp.resolve("nothing").toString());
         assertEquals(1, noModel.exitCode());
         assertTrue(noModel.stderr().contains("not a model directory"), noModel.stderr());

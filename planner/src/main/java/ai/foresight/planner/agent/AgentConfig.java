@@ -9,6 +9,8 @@ import ai.foresight.planner.objective.GoalObjectiveConfig;
  * @param planner which sequence optimiser plans
  * @param samples candidates per optimiser iteration (0: the optimiser's published default)
  * @param iterations optimiser iterations, Adam steps for gradient planning (0: the published default)
+ * @param initSigma the optimiser's initial standard deviation in normalised action units (0: the published default,
+ *     CEM's 1); see {@link PlannerKind#create}
  * @param horizon model steps per plan
  * @param executeSteps model steps executed from each plan before replanning (the rest warm-starts the next
  *     plan); equal to {@code horizon} for open-loop execution
@@ -18,7 +20,7 @@ import ai.foresight.planner.objective.GoalObjectiveConfig;
  * @param seed seed of the optimiser's random stream
  */
 public record AgentConfig(
-        PlannerKind planner, int samples, int iterations, int horizon, int executeSteps, float proprioWeight,
+        PlannerKind planner, int samples, int iterations, float initSigma, int horizon, int executeSteps, float proprioWeight,
         FrameWeighting frames, long seed) {
 
     public AgentConfig {
@@ -27,6 +29,9 @@ public record AgentConfig(
         }
         if (samples < 0 || iterations < 0) {
             throw new IllegalArgumentException("samples/iterations: expected >= 0 (0 = default), got " + samples + ", " + iterations);
+        }
+        if (!(initSigma >= 0) || !Float.isFinite(initSigma)) {
+            throw new IllegalArgumentException("initSigma: expected a finite value >= 0 (0 = the optimiser's default), got " + initSigma);
         }
         if (horizon < 1) {
             throw new IllegalArgumentException("horizon: expected at least 1 model step, got " + horizon);
@@ -56,41 +61,45 @@ public record AgentConfig(
      * imagined frame weighted {@link #DEFAULT_DISCOUNT}^t, plus 1 x proprio.
      */
     public static AgentConfig defaults() {
-        return new AgentConfig(PlannerKind.CEM, 0, 0, 5, 1, 1f, FrameWeighting.discounted(DEFAULT_DISCOUNT), 0L);
+        return new AgentConfig(PlannerKind.CEM, 0, 0, 0f, 5, 1, 1f, FrameWeighting.discounted(DEFAULT_DISCOUNT), 0L);
     }
 
     /** Tests: CEM with 32 samples and 3 iterations, horizon 2, one step executed per plan. */
     public static AgentConfig tiny() {
-        return new AgentConfig(PlannerKind.CEM, 32, 3, 2, 1, 1f, FrameWeighting.lastFrame(), 0L);
+        return new AgentConfig(PlannerKind.CEM, 32, 3, 0f, 2, 1, 1f, FrameWeighting.lastFrame(), 0L);
     }
 
     public AgentConfig withPlanner(PlannerKind kind) {
-        return new AgentConfig(kind, samples, iterations, horizon, executeSteps, proprioWeight, frames, seed);
+        return new AgentConfig(kind, samples, iterations, initSigma, horizon, executeSteps, proprioWeight, frames, seed);
     }
 
     public AgentConfig withBudget(int newSamples, int newIterations) {
-        return new AgentConfig(planner, newSamples, newIterations, horizon, executeSteps, proprioWeight, frames, seed);
+        return new AgentConfig(planner, newSamples, newIterations, initSigma, horizon, executeSteps, proprioWeight, frames, seed);
+    }
+
+    public AgentConfig withInitSigma(float sigma) {
+        return new AgentConfig(planner, samples, iterations, sigma, horizon, executeSteps, proprioWeight, frames, seed);
     }
 
     /** Open loop: plan once over the horizon and execute all of it. */
     public AgentConfig openLoop() {
-        return new AgentConfig(planner, samples, iterations, horizon, horizon, proprioWeight, frames, seed);
+        return new AgentConfig(planner, samples, iterations, initSigma, horizon, horizon, proprioWeight, frames, seed);
     }
 
     public AgentConfig withHorizon(int newHorizon, int newExecuteSteps) {
-        return new AgentConfig(planner, samples, iterations, newHorizon, newExecuteSteps, proprioWeight, frames, seed);
+        return new AgentConfig(planner, samples, iterations, initSigma, newHorizon, newExecuteSteps, proprioWeight, frames, seed);
     }
 
     public AgentConfig withProprioWeight(float alpha) {
-        return new AgentConfig(planner, samples, iterations, horizon, executeSteps, alpha, frames, seed);
+        return new AgentConfig(planner, samples, iterations, initSigma, horizon, executeSteps, alpha, frames, seed);
     }
 
     public AgentConfig withFrames(FrameWeighting newFrames) {
-        return new AgentConfig(planner, samples, iterations, horizon, executeSteps, proprioWeight, newFrames, seed);
+        return new AgentConfig(planner, samples, iterations, initSigma, horizon, executeSteps, proprioWeight, newFrames, seed);
     }
 
     public AgentConfig withSeed(long newSeed) {
-        return new AgentConfig(planner, samples, iterations, horizon, executeSteps, proprioWeight, frames, newSeed);
+        return new AgentConfig(planner, samples, iterations, initSigma, horizon, executeSteps, proprioWeight, frames, newSeed);
     }
 
     /** The goal objective in the model's latent space (z with a RePo bottleneck, features otherwise). */

@@ -100,7 +100,7 @@ public final class GoalReachingAgent implements ForecastingController, AutoClose
         PlannerConfig plannerConfig = PlannerConfig.fromStatistics(config.horizon(), lowK, highK,
                 normalization.frameActionMean(frameskip), normalization.frameActionStd(frameskip));
         TrajectoryPlanner planner = new TrajectoryPlanner(plannerConfig,
-                config.planner().create(config.samples(), config.iterations(), config.seed()));
+                config.planner().create(config.samples(), config.iterations(), config.initSigma(), config.seed()));
         boolean zSpace = model.config().usesRepo();
         float alpha = p.proprioDim() > 0 ? config.proprioWeight() : 0f;
         AgentConfig effective = config.withProprioWeight(alpha);

@@ -54,16 +54,21 @@ public enum PlannerKind {
 
     /**
      * This kind's optimiser at its published defaults, or with {@code samples} candidates per iteration (elites
-     * scaled with them) and {@code iterations} iterations (Adam steps for {@link #GD}) where those are positive.
+     * scaled with them), {@code iterations} iterations (Adam steps for {@link #GD}) and initial standard deviation
+     * {@code initSigma} in normalised action units (CEM's and iCEM's first sampling distribution, MPPI's starting
+     * and largest std, the spread of the gradient planner's random starts) where those are positive.
      */
-    public SequenceOptimizer create(int samples, int iterations, long seed) {
+    public SequenceOptimizer create(int samples, int iterations, float initSigma, long seed) {
+        if (!(initSigma >= 0) || !Float.isFinite(initSigma)) {
+            throw new IllegalArgumentException("initSigma: expected a finite value >= 0 (0 = the optimiser's default), got " + initSigma);
+        }
         return switch (this) {
-            case CEM -> new CemOptimizer(cem(samples, iterations, seed));
+            case CEM -> new CemOptimizer(cem(samples, iterations, initSigma, seed));
             case ICEM -> {
                 IcemConfig d = IcemConfig.defaults();
                 int n = samples > 0 ? samples : d.samples();
                 int elites = samples > 0 ? Math.max(1, Math.min(n / 2, n / 10)) : d.elites();
-                yield new IcemOptimizer(new IcemConfig(n, elites, iterations > 0 ? iterations : d.iterations(), d.initSigma(),
+                yield new IcemOptimizer(new IcemConfig(n, elites, iterations > 0 ? iterations : d.iterations(), or(initSigma, d.initSigma()),
                         d.minSigma(), d.momentum(), d.noiseExponent(), d.populationDecay(), d.keepEliteFraction(),
                         d.addMeanAtLastIteration(), seed));
             }
@@ -72,26 +77,32 @@ public enum PlannerKind {
                 int n = samples > 0 ? samples : d.samples();
                 int elites = samples > 0 ? Math.max(1, n / 8) : d.elites();
                 yield new MppiOptimizer(new MppiConfig(n, elites, iterations > 0 ? iterations : d.iterations(), d.temperature(),
-                        d.minStd(), d.maxStd(), seed));
+                        d.minStd(), or(initSigma, d.maxStd()), seed));
             }
             case GD -> {
                 GradientConfig d = GradientConfig.defaults();
                 yield new GradientOptimizer(new GradientConfig(iterations > 0 ? iterations : d.steps(), d.learningRate(), d.beta1(),
-                        d.beta2(), d.epsilon(), d.starts(), d.startSigma(), seed));
+                        d.beta2(), d.epsilon(), d.starts(), or(initSigma, d.startSigma()), seed));
             }
             case CEM_GD -> {
                 GradientConfig r = GradientConfig.refinement();
-                yield new CemGradientOptimizer(new CemGradientConfig(cem(samples, iterations, seed),
+                yield new CemGradientOptimizer(new CemGradientConfig(cem(samples, iterations, initSigma, seed),
                         new GradientConfig(r.steps(), r.learningRate(), r.beta1(), r.beta2(), r.epsilon(), r.starts(), r.startSigma(),
                                 seed ^ 0x9E3779B97F4A7C15L)));
             }
         };
     }
 
-    private static CemConfig cem(int samples, int iterations, long seed) {
+    private static CemConfig cem(int samples, int iterations, float initSigma, long seed) {
         CemConfig d = CemConfig.defaults();
         int n = samples > 0 ? samples : d.samples();
         int elites = samples > 0 ? Math.max(1, n / 10) : d.elites();
-        return new CemConfig(n, elites, iterations > 0 ? iterations : d.iterations(), d.initSigma(), d.minSigma(), d.momentum(), seed);
+        return new CemConfig(n, elites, iterations > 0 ? iterations : d.iterations(), or(initSigma, d.initSigma()), d.minSigma(),
+                d.momentum(), seed);
+    }
+
+    /** {@code value} where positive, the published default otherwise. */
+    private static float or(float value, float publishedDefault) {
+        return value > 0 ? value : publishedDefault;
     }
 }
