@@ -80,6 +80,30 @@ public record PlannerConfig(
         return new PlannerConfig(horizon, low, high, mean, std, TailFill.MEAN, true);
     }
 
+    /**
+     * Frame-step actions: each model action is k environment actions of A values concatenated, so the per-action
+     * bounds are tiled k times; normalised by the data's frame-step statistics ({@code (k·A)} each), as DINO-WM does.
+     */
+    public static PlannerConfig forFrameSteps(int horizon, double[] actionLow, double[] actionHigh, int frameskip, float[] frameMean,
+            float[] frameStd) {
+        if (actionLow == null || actionHigh == null || actionLow.length != actionHigh.length) {
+            throw new IllegalArgumentException("actionLow/actionHigh: expected two vectors of one length, got "
+                    + (actionLow == null ? "null" : actionLow.length) + " and " + (actionHigh == null ? "null" : actionHigh.length));
+        }
+        if (frameskip < 1) {
+            throw new IllegalArgumentException("frameskip: expected at least 1, got " + frameskip);
+        }
+        return fromStatistics(horizon, tiled(actionLow, frameskip), tiled(actionHigh, frameskip), frameMean, frameStd);
+    }
+
+    private static float[] tiled(double[] values, int times) {
+        float[] out = new float[values.length * times];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (float) values[i % values.length];
+        }
+        return out;
+    }
+
     /** DINO-WM's horizon of 5 over the box [-1, 1]^actionDim, warm started. */
     public static PlannerConfig defaults(int actionDim) {
         return fromBounds(5, filled(actionDim, -1f), filled(actionDim, 1f));

@@ -196,8 +196,8 @@ public final class AdaptCommand extends JobCommand {
             AdaptSpec spec = new AdaptSpec(steps, batch, sourceBatch, alignerConfig(), adapterConfig(), probeEvery, 128, seed);
             String world = trained.world();
             EvalSpec eval = new EvalSpec(world, PlannerKind.parse(planner), Math.max(1, pairs), budget, false, horizon, samples,
-                    iterations, seed, 0, AgentConfig.DEFAULT_DISCOUNT, 0, false);
-            float alpha = proprioWeight >= 0 ? (float) proprioWeight : EvalSpec.proprioWeight(world);
+                    iterations, seed, 0, AgentConfig.DEFAULT_DISCOUNT, 0, false, proprioWeight);
+            float alpha = eval.effectiveProprioWeight();
             String targetName = world + " + " + (shift.distractors().isEmpty() ? "no shift" : String.join(",", shift.distractors()));
             Narrative story = new Narrative(console, pairs > 0 ? 5 : 2);
             Map<String, EvaluationSummary> results = new LinkedHashMap<>();

@@ -64,6 +64,11 @@ public final class EvalCommand extends JobCommand {
             description = "Initial standard deviation of the optimiser, in normalised action units (default: the optimiser's, CEM 1).")
     private double initSigma;
 
+    @Option(names = "--proprio-weight", paramLabel = "A", defaultValue = "-1",
+            description = "Weight of the proprio distance in the goal cost (default: the world's, DINO-WM's: 1 for Wall and PushT, "
+                    + "0 for PointMaze).")
+    private double proprioWeight;
+
     @Option(names = "--true-dynamics",
             description = "Plan with the simulator's own dynamics and the ground-truth state instead of the model: the planner's "
                     + "ceiling (what a perfect model would reach with this planner and cost), not the protocol.")
@@ -95,6 +100,9 @@ public final class EvalCommand extends JobCommand {
         if (!(discount >= 0 && discount <= 1)) {
             throw badFlag("--discount", "0 (last frame) or a gamma in (0, 1]", discount);
         }
+        if (proprioWeight != -1 && !(proprioWeight >= 0 && proprioWeight < Double.POSITIVE_INFINITY)) {
+            throw badFlag("--proprio-weight", "a finite weight >= 0", proprioWeight);
+        }
         if (!(initSigma >= 0) || Double.isInfinite(initSigma)) {
             throw badFlag("--init-sigma", "a finite standard deviation >= 0 (0 = the optimiser's default)", initSigma);
         }
@@ -104,7 +112,7 @@ public final class EvalCommand extends JobCommand {
     protected JobResult run(JobConsole console) throws Exception {
         try (NDManager manager = NDManager.newBaseManager(); TrainedModel trained = TrainedModel.load(model, manager)) {
             EvalSpec spec = new EvalSpec(world != null ? world : trained.world(), PlannerKind.parse(planner), pairs, budget,
-                    openLoop, horizon, samples, iterations, seed, gifs, discount, initSigma, trueDynamics);
+                    openLoop, horizon, samples, iterations, seed, gifs, discount, initSigma, trueDynamics, proprioWeight);
             reportDir = out != null ? out
                     : model.resolve("eval-" + spec.world() + "-" + spec.planner().id() + (openLoop ? "-open-loop" : "")
                             + (trueDynamics ? "-true-dynamics" : ""));
@@ -134,6 +142,7 @@ public final class EvalCommand extends JobCommand {
                 .put("discount", spec.discount())
                 .put("init_sigma", spec.initSigma())
                 .put("true_dynamics", spec.trueDynamics())
+                .put("proprio_weight", spec.effectiveProprioWeight())
                 .put("budget", o.budget())
                 .put("seconds", o.seconds())
                 .put("report", o.report());

@@ -156,7 +156,7 @@ public final class QuickstartCommand extends JobCommand {
                 () -> imagine(datasetDir, shown, modelDir, out.resolve("imagine")));
 
         EvalSpec evalSpec = new EvalSpec(WORLD, PlannerKind.CEM, s.pairs(), s.budget(), false, s.horizon(), s.samples(),
-                s.iterations(), seed, Math.min(4, s.pairs()), AgentConfig.DEFAULT_DISCOUNT, 0, false);
+                s.iterations(), seed, Math.min(4, s.pairs()), AgentConfig.DEFAULT_DISCOUNT, 0, false, -1);
         JobResult evaluation = story.step("Plan to " + s.pairs() + " unseen goals with MPC + CEM and write the report", () -> {
             try (NDManager manager = NDManager.newBaseManager(); TrainedModel model = TrainedModel.load(modelDir, manager)) {
                 return EvalCommand.evaluate(console, model, evalSpec, reportDir);

@@ -71,9 +71,8 @@ public final class TrueDynamicsAgent implements Controller, AutoCloseable {
         this.actionDim = world.spec().actionDim();
         this.scale = meanOf(normalization.proprioStd());
         this.manager = NDManager.newBaseManager();
-        PlannerConfig plannerConfig = PlannerConfig.fromStatistics(config.horizon(), tiled(world.spec().actionLow(), frameskip),
-                tiled(world.spec().actionHigh(), frameskip), normalization.frameActionMean(frameskip),
-                normalization.frameActionStd(frameskip));
+        PlannerConfig plannerConfig = PlannerConfig.forFrameSteps(config.horizon(), world.spec().actionLow(), world.spec().actionHigh(),
+                frameskip, normalization.frameActionMean(frameskip), normalization.frameActionStd(frameskip));
         TrajectoryPlanner planner = new TrajectoryPlanner(plannerConfig,
                 config.planner().create(config.samples(), config.iterations(), config.initSigma(), config.seed()));
         this.mpc = new MpcController<>(planner, (observation, m) -> m.create(toFloats(episodeState.get())), this::objective,
@@ -135,14 +134,6 @@ public final class TrueDynamicsAgent implements Controller, AutoCloseable {
     @Override
     public void close() {
         manager.close();
-    }
-
-    private static float[] tiled(double[] values, int times) {
-        float[] out = new float[values.length * times];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (float) values[i % values.length];
-        }
-        return out;
     }
 
     private static float[] toFloats(double[] v) {

@@ -24,10 +24,11 @@ import ai.foresight.planner.objective.FrameWeighting;
  * @param initSigma the optimiser's initial standard deviation in normalised action units, 0 for its default
  * @param trueDynamics plan with the simulator's dynamics and the ground-truth state instead of the model
  *     ({@link ai.foresight.experiments.eval.TrueDynamicsAgent}): the planner's ceiling, outside the protocol
+ * @param proprioWeight alpha of the goal cost's proprio term; negative for the world's default ({@link #proprioWeight(String)})
  */
 public record EvalSpec(String world, PlannerKind planner, int pairs, int budget, boolean openLoop, int horizon, int samples,
         int iterations, long protocolSeed, int gifs, double discount, double initSigma,
-        boolean trueDynamics) {
+        boolean trueDynamics, double proprioWeight) {
 
     public EvalSpec {
         if (world == null || world.isBlank()) {
@@ -45,6 +46,9 @@ public record EvalSpec(String world, PlannerKind planner, int pairs, int budget,
         if (!(initSigma >= 0) || Double.isInfinite(initSigma)) {
             throw new IllegalArgumentException("initSigma: expected a finite value >= 0 (0 = the optimiser's default), got " + initSigma);
         }
+        if (Double.isNaN(proprioWeight) || Double.isInfinite(proprioWeight)) {
+            throw new IllegalArgumentException("proprioWeight: expected a finite weight (negative = the world's default), got " + proprioWeight);
+        }
         if (budget < 0 || horizon < 1 || samples < 0 || iterations < 0 || gifs < 0) {
             throw new IllegalArgumentException("budget/horizon/samples/iterations/gifs: expected budget >= 0, horizon >= 1, others >= 0, got "
                     + budget + ", " + horizon + ", " + samples + ", " + iterations + ", " + gifs);
@@ -53,7 +57,7 @@ public record EvalSpec(String world, PlannerKind planner, int pairs, int budget,
 
     /** The protocol: 50 pairs, MPC with CEM at DINO-WM's settings, the world's default budget, 4 GIFs. */
     public static EvalSpec defaults(String world) {
-        return new EvalSpec(world, PlannerKind.CEM, 50, 0, false, 5, 0, 0, 0L, 4, 0, 0, false);
+        return new EvalSpec(world, PlannerKind.CEM, 50, 0, false, 5, 0, 0, 0L, 4, 0, 0, false, -1);
     }
 
     /**
@@ -69,6 +73,11 @@ public record EvalSpec(String world, PlannerKind planner, int pairs, int budget,
         return "pointmaze".equals(world) ? 0f : 1f;
     }
 
+    /** Alpha this evaluation plans with: the given weight, or the world's default where it is negative. */
+    public float effectiveProprioWeight() {
+        return proprioWeight >= 0 ? (float) proprioWeight : proprioWeight(world);
+    }
+
     /** The budget this evaluation runs: the given one, one plan's length open-loop, or the world's default. */
     public int effectiveBudget(int frameskip) {
         if (budget > 0) {
@@ -79,7 +88,7 @@ public record EvalSpec(String world, PlannerKind planner, int pairs, int budget,
 
     /** The agent settings: MPC executing one model step per plan, or the whole plan when open-loop. */
     public AgentConfig agentConfig() {
-        AgentConfig config = new AgentConfig(planner, samples, iterations, (float) initSigma, horizon, 1, proprioWeight(world), frames(), protocolSeed);
+        AgentConfig config = new AgentConfig(planner, samples, iterations, (float) initSigma, horizon, 1, effectiveProprioWeight(), frames(), protocolSeed);
         return openLoop ? config.openLoop() : config;
     }
 
@@ -89,10 +98,10 @@ public record EvalSpec(String world, PlannerKind planner, int pairs, int budget,
     }
 
     public EvalSpec withPairs(int n) {
-        return new EvalSpec(world, planner, n, budget, openLoop, horizon, samples, iterations, protocolSeed, gifs, discount, initSigma, trueDynamics);
+        return new EvalSpec(world, planner, n, budget, openLoop, horizon, samples, iterations, protocolSeed, gifs, discount, initSigma, trueDynamics, proprioWeight);
     }
 
     public EvalSpec withBudget(int steps, int newSamples, int newIterations) {
-        return new EvalSpec(world, planner, pairs, steps, openLoop, horizon, newSamples, newIterations, protocolSeed, gifs, discount, initSigma, trueDynamics);
+        return new EvalSpec(world, planner, pairs, steps, openLoop, horizon, newSamples, newIterations, protocolSeed, gifs, discount, initSigma, trueDynamics, proprioWeight);
     }
 }

@@ -74,7 +74,7 @@ final class EvaluationReport {
                     + "(the planner's ceiling, outside the protocol)");
         }
         row(h, "goal cost", (spec.discount() == 0 ? "last imagined frame" : "every imagined frame, weight " + spec.discount() + "^t")
-                + ", proprio weight " + EvalSpec.proprioWeight(spec.world()));
+                + ", proprio weight " + spec.effectiveProprioWeight());
         row(h, "success threshold", f("%.3f", threshold));
         row(h, "protocol seed", Long.toString(spec.protocolSeed()));
         h.append("</table>\n");

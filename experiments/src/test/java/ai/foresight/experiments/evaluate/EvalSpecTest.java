@@ -15,7 +15,7 @@ class EvalSpecTest {
         EvalSpec wall = EvalSpec.defaults("wall");
         assertEquals(50, wall.effectiveBudget(5));
         assertEquals(100, EvalSpec.defaults("pointmaze").effectiveBudget(5));
-        EvalSpec open = new EvalSpec("wall", PlannerKind.ICEM, 10, 0, true, 4, 0, 0, 3L, 0, 0, 0, false);
+        EvalSpec open = new EvalSpec("wall", PlannerKind.ICEM, 10, 0, true, 4, 0, 0, 3L, 0, 0, 0, false, -1);
         assertEquals(4 * 5, open.effectiveBudget(5), "open loop: one plan of 4 model steps at frameskip 5");
         AgentConfig agent = open.agentConfig();
         assertEquals(4, agent.executeSteps());
@@ -30,12 +30,24 @@ class EvalSpecTest {
         assertEquals(0f, EvalSpec.defaults("pointmaze").agentConfig().proprioWeight());
         assertEquals(1f, EvalSpec.defaults("pusht").agentConfig().proprioWeight());
         assertEquals(FrameWeighting.Mode.LAST_FRAME, EvalSpec.defaults("wall").agentConfig().frames().mode());
-        EvalSpec discounted = new EvalSpec("wall", PlannerKind.CEM, 1, 0, false, 5, 0, 0, 0L, 0, 0.9, 0, false);
+        EvalSpec discounted = new EvalSpec("wall", PlannerKind.CEM, 1, 0, false, 5, 0, 0, 0L, 0, 0.9, 0, false, -1);
         assertEquals(FrameWeighting.Mode.DISCOUNTED, discounted.agentConfig().frames().mode());
         assertEquals(0.9f, discounted.agentConfig().frames().discount(), 1e-7f);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new EvalSpec("wall", PlannerKind.CEM, 1, 0, false, 5, 0, 0, 0L, 0, 1.5, 0, false));
+                () -> new EvalSpec("wall", PlannerKind.CEM, 1, 0, false, 5, 0, 0, 0L, 0, 1.5, 0, false, -1));
         assertTrue(e.getMessage().startsWith("discount:"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> EvalSpec.defaults("wall").withPairs(0));
+    }
+
+    @Test
+    void explicitProprioWeightAndInitialSigmaReachTheAgent() {
+        EvalSpec maze = new EvalSpec("pointmaze", PlannerKind.CEM, 1, 0, false, 5, 0, 0, 0L, 0, 0.9, 1.5, false, 2);
+        assertEquals(2f, maze.agentConfig().proprioWeight(), "an explicit alpha overrides PointMaze's 0");
+        assertEquals(1.5f, maze.agentConfig().initSigma());
+        assertEquals(0f, EvalSpec.defaults("wall").agentConfig().initSigma(), "0: the optimiser's own default");
+        assertThrows(IllegalArgumentException.class,
+                () -> new EvalSpec("wall", PlannerKind.CEM, 1, 0, false, 5, 0, 0, 0L, 0, 0.9, -0.5, false, -1));
+        assertThrows(IllegalArgumentException.class,
+                () -> new EvalSpec("wall", PlannerKind.CEM, 1, 0, false, 5, 0, 0, 0L, 0, 0.9, 0, false, Double.NaN));
     }
 }

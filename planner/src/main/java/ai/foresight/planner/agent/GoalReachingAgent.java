@@ -95,9 +95,7 @@ public final class GoalReachingAgent implements ForecastingController, AutoClose
         this.historyFrames = p.historyFrames();
         this.usesProprio = p.proprioDim() > 0;
         this.manager = NDManager.newBaseManager();
-        float[] lowK = tiled(actionLow, frameskip);
-        float[] highK = tiled(actionHigh, frameskip);
-        PlannerConfig plannerConfig = PlannerConfig.fromStatistics(config.horizon(), lowK, highK,
+        PlannerConfig plannerConfig = PlannerConfig.forFrameSteps(config.horizon(), actionLow, actionHigh, frameskip,
                 normalization.frameActionMean(frameskip), normalization.frameActionStd(frameskip));
         TrajectoryPlanner planner = new TrajectoryPlanner(plannerConfig,
                 config.planner().create(config.samples(), config.iterations(), config.initSigma(), config.seed()));
@@ -112,14 +110,6 @@ public final class GoalReachingAgent implements ForecastingController, AutoClose
                     return new GoalDistanceObjective(rollout, context, g, effective.objective(zSpace));
                 },
                 new MpcConfig(config.executeSteps()), manager);
-    }
-
-    private static float[] tiled(double[] values, int times) {
-        float[] out = new float[values.length * times];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (float) values[i % values.length];
-        }
-        return out;
     }
 
     public AgentConfig config() {
