@@ -126,22 +126,33 @@ class WallRandomWalkPolicyTest {
 
     /** Share of steps whose motion fell short of half the displacement asked for, over 40 episodes of 50 steps. */
     private static double blockedFraction(RandomWalkConfig config) {
+        return meanOverWalk(config, 40, (s, a, next) ->
+                Math.hypot(next[0] - s[0], next[1] - s[1]) < Math.hypot(a[0], a[1]) ? 1 : 0);
+    }
+
+    /** What one step of the walk is scored by: the state before, the action, the state after. */
+    private interface StepScore {
+        double score(double[] before, double[] action, double[] after);
+    }
+
+    /** The mean score over every step of {@code episodes} walks of 50 steps in the default Wall world. */
+    private static double meanOverWalk(RandomWalkConfig config, int episodes, StepScore score) {
         WallEnv env = new WallEnv(WallConfig.defaults());
         WallRandomWalkPolicy policy = new WallRandomWalkPolicy(config);
-        int blocked = 0, n = 0;
-        for (long episode = 0; episode < 40; episode++) {
+        double sum = 0;
+        int n = 0;
+        for (long episode = 0; episode < episodes; episode++) {
             env.reset(episode);
             policy.reset(env, episode);
             for (int t = 0; t < 50; t++) {
                 double[] s = env.state();
                 double[] a = policy.act(env);
                 env.step(a);
-                double[] next = env.state();
-                blocked += Math.hypot(next[0] - s[0], next[1] - s[1]) < Math.hypot(a[0], a[1]) ? 1 : 0;
+                sum += score.score(s, a, env.state());
                 n++;
             }
         }
-        return blocked / (double) n;
+        return sum / n;
     }
 
     @Test
@@ -179,19 +190,6 @@ class WallRandomWalkPolicyTest {
 
     /** Fraction of action components with |a_i| >= 1.8 (the bound is 2) over 60 episodes of 50 steps. */
     private static double fractionNearBound(RandomWalkConfig config) {
-        WallEnv env = new WallEnv(WallConfig.defaults());
-        WallRandomWalkPolicy policy = new WallRandomWalkPolicy(config);
-        int near = 0, n = 0;
-        for (long episode = 0; episode < 60; episode++) {
-            env.reset(episode);
-            policy.reset(env, episode);
-            for (int t = 0; t < 50; t++) {
-                double[] a = policy.act(env);
-                near += (Math.abs(a[0]) >= 1.8 ? 1 : 0) + (Math.abs(a[1]) >= 1.8 ? 1 : 0);
-                n += 2;
-                env.step(a);
-            }
-        }
-        return near / (double) n;
+        return meanOverWalk(config, 60, (s, a, next) -> ((Math.abs(a[0]) >= 1.8 ? 1 : 0) + (Math.abs(a[1]) >= 1.8 ? 1 : 0)) / 2.0);
     }
 }
