@@ -9,10 +9,10 @@ import java.util.SplittableRandom;
  * every step, the step magnitude is Gaussian around its mean, and when the wall or the border stops
  * the dot the walk turns back, at once or after pressing on for a few steps
  * ({@link RandomWalkConfig#pushOnProbability}), and each action is jittered by independent noise
- * ({@link RandomWalkConfig#actionNoise}); each episode walks at its own speed ({@link RandomWalkConfig#speedRange}).
- * Trajectories therefore sweep each room, cross the door now and
+ * ({@link RandomWalkConfig#actionNoise}). Trajectories therefore sweep each room, cross the door now and
  * then, as in DINO-WM's Wall data (Zhou et al., 2024), show the wall stopping the dot, and cover uneven
- * and fast action sequences like the ones a planner samples.
+ * action sequences like the ones a planner samples. Optionally each episode walks at its own speed
+ * ({@link RandomWalkConfig#speedRange}), which also covers the fast sequences at the action bound.
  */
 public final class WallRandomWalkPolicy implements CollectionPolicy {
     private final RandomWalkConfig config;

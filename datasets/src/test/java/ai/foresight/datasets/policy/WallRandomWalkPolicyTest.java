@@ -180,8 +180,8 @@ class WallRandomWalkPolicyTest {
 
     @Test
     void episodeSpeedsReachTheActionBound() {
-        double oneSpeed = fractionNearBound(new RandomWalkConfig(1.0, 0.4, 0.2, 0.5, 0.75, 0.5, 1.0));
-        double spread = fractionNearBound(RandomWalkConfig.defaults());
+        double oneSpeed = fractionNearBound(RandomWalkConfig.defaults());
+        double spread = fractionNearBound(RandomWalkConfig.manySpeeds());
         // one speed: |a_i| >= 1.8 needs magnitude and jitter together well above the mean; at 3x an episode's mean
         // magnitude alone is past it along the axes
         assertTrue(oneSpeed < 0.05, "one speed, components near the bound: " + oneSpeed);
