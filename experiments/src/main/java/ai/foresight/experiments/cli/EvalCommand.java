@@ -65,8 +65,7 @@ public final class EvalCommand extends JobCommand {
     private double initSigma;
 
     @Option(names = "--proprio-weight", paramLabel = "A", defaultValue = "-1",
-            description = "Weight of the proprio distance in the goal cost (default: the world's, DINO-WM's: 1 for Wall and PushT, "
-                    + "0 for PointMaze).")
+            description = "Weight of the proprio distance in the goal cost (default: 1; DINO-WM plans PointMaze with 0).")
     private double proprioWeight;
 
     @Option(names = "--true-dynamics",

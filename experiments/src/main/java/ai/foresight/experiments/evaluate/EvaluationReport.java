@@ -48,7 +48,10 @@ final class EvaluationReport {
                 .append("</style></head><body>\n");
         h.append("<h1>").append(esc(title)).append("</h1>\n");
         h.append("<p>Fixed-budget protocol: each episode runs exactly ").append(budget)
-                .append(" environment steps; the planner never touches the simulator; success is judged on the final state.</p>\n");
+                .append(spec.trueDynamics()
+                        ? " environment steps; success is judged on the final state. This run planned inside a private copy of the "
+                                + "simulator from the ground-truth state (the planner's ceiling, not the protocol).</p>\n"
+                        : " environment steps; the planner never touches the simulator; success is judged on the final state.</p>\n");
         h.append("<table><tr><th class=l>pairs</th><th>successes</th><th>success rate</th><th>95% Wilson interval</th>")
                 .append("<th>final distance (mean)</th><th>plan s (median)</th><th>plan s (p90)</th><th>plans</th>")
                 .append("<th>model miss (median)</th></tr>\n");
@@ -57,7 +60,7 @@ final class EvaluationReport {
                 .append(", ").append(f("%.2f", summary.interval().high())).append("]</td><td>").append(f("%.3f", summary.finalDistanceMean()))
                 .append("</td><td>").append(f("%.3f", summary.planSecondsMedian())).append("</td><td>")
                 .append(f("%.3f", summary.planSecondsP90())).append("</td><td>").append(summary.replans()).append("</td><td>")
-                .append(f("%.2f", summary.forecastErrorMedian())).append("</td></tr></table>\n");
+                .append(miss(summary.forecastErrorMedian())).append("</td></tr></table>\n");
         h.append("<p>Model miss: after each executed chunk, the distance (proprio units) between where the world model ")
                 .append("imagined the agent would be, given the very actions executed, and where it was. A planner optimises ")
                 .append("against its model, so a large miss on failed episodes means the plans leaned on the model's errors ")
@@ -95,7 +98,7 @@ final class EvaluationReport {
                     .append(r.success() ? "ok\">success" : "no\">failure").append("</td><td>").append(f("%.3f", r.distances()[0]))
                     .append("</td><td>").append(f("%.3f", r.finalDistance())).append("</td><td>").append(r.planSeconds().length)
                     .append("</td><td>").append(f("%.3f", meanPlan)).append("</td><td>")
-                    .append(f("%.2f", EvaluationSummary.median(r.forecastErrors()))).append("</td></tr>\n");
+                    .append(miss(EvaluationSummary.median(r.forecastErrors()))).append("</td></tr>\n");
         }
         h.append("</table>\n</body></html>\n");
         Path html = dir.resolve(HTML);
@@ -106,6 +109,11 @@ final class EvaluationReport {
 
     private static void row(StringBuilder h, String key, String value) {
         h.append("<tr><th class=l>").append(esc(key)).append("</th><td class=l>").append(esc(value)).append("</td></tr>");
+    }
+
+    /** A model miss, or a dash where there is none (no model: a true-dynamics run). */
+    private static String miss(double v) {
+        return Double.isFinite(v) ? f("%.2f", v) : "—";
     }
 
     private static String f(String format, double v) {

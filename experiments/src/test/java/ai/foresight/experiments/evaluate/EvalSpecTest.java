@@ -27,7 +27,7 @@ class EvalSpecTest {
 
     @Test
     void proprioWeightAndFrameWeightingFollowTheWorldAndDiscount() {
-        assertEquals(0f, EvalSpec.defaults("pointmaze").agentConfig().proprioWeight());
+        assertEquals(1f, EvalSpec.defaults("pointmaze").agentConfig().proprioWeight());
         assertEquals(1f, EvalSpec.defaults("pusht").agentConfig().proprioWeight());
         assertEquals(FrameWeighting.Mode.LAST_FRAME, EvalSpec.defaults("wall").agentConfig().frames().mode());
         EvalSpec discounted = new EvalSpec("wall", PlannerKind.CEM, 1, 0, false, 5, 0, 0, 0L, 0, 0.9, 0, false, -1);
@@ -41,8 +41,8 @@ class EvalSpecTest {
 
     @Test
     void explicitProprioWeightAndInitialSigmaReachTheAgent() {
-        EvalSpec maze = new EvalSpec("pointmaze", PlannerKind.CEM, 1, 0, false, 5, 0, 0, 0L, 0, 0.9, 1.5, false, 2);
-        assertEquals(2f, maze.agentConfig().proprioWeight(), "an explicit alpha overrides PointMaze's 0");
+        EvalSpec maze = new EvalSpec("pointmaze", PlannerKind.CEM, 1, 0, false, 5, 0, 0, 0L, 0, 0.9, 1.5, false, 0);
+        assertEquals(0f, maze.agentConfig().proprioWeight(), "an explicit alpha (DINO-WM's vision-only PointMaze) overrides 1");
         assertEquals(1.5f, maze.agentConfig().initSigma());
         assertEquals(0f, EvalSpec.defaults("wall").agentConfig().initSigma(), "0: the optimiser's own default");
         assertThrows(IllegalArgumentException.class,
