@@ -47,7 +47,7 @@ public record EvalSpec(String world, PlannerKind planner, int pairs, int budget,
             throw new IllegalArgumentException("initSigma: expected a finite value >= 0 (0 = the optimiser's default), got " + initSigma);
         }
         if (Double.isNaN(proprioWeight) || Double.isInfinite(proprioWeight)) {
-            throw new IllegalArgumentException("proprioWeight: expected a finite weight (negative = the world's default), got " + proprioWeight);
+            throw new IllegalArgumentException("proprioWeight: expected a finite weight (negative = the default, 1), got " + proprioWeight);
         }
         if (budget < 0 || horizon < 1 || samples < 0 || iterations < 0 || gifs < 0) {
             throw new IllegalArgumentException("budget/horizon/samples/iterations/gifs: expected budget >= 0, horizon >= 1, others >= 0, got "
@@ -91,7 +91,8 @@ public record EvalSpec(String world, PlannerKind planner, int pairs, int budget,
 
     /** The agent settings: MPC executing one model step per plan, or the whole plan when open-loop. */
     public AgentConfig agentConfig() {
-        AgentConfig config = new AgentConfig(planner, samples, iterations, (float) initSigma, horizon, 1, effectiveProprioWeight(), frames(), protocolSeed);
+        AgentConfig config = new AgentConfig(planner, samples, iterations, (float) initSigma, horizon, 1, effectiveProprioWeight(), frames(),
+                protocolSeed);
         return openLoop ? config.openLoop() : config;
     }
 
@@ -101,10 +102,12 @@ public record EvalSpec(String world, PlannerKind planner, int pairs, int budget,
     }
 
     public EvalSpec withPairs(int n) {
-        return new EvalSpec(world, planner, n, budget, openLoop, horizon, samples, iterations, protocolSeed, gifs, discount, initSigma, trueDynamics, proprioWeight);
+        return new EvalSpec(world, planner, n, budget, openLoop, horizon, samples, iterations, protocolSeed, gifs, discount, initSigma,
+                trueDynamics, proprioWeight);
     }
 
     public EvalSpec withBudget(int steps, int newSamples, int newIterations) {
-        return new EvalSpec(world, planner, pairs, steps, openLoop, horizon, newSamples, newIterations, protocolSeed, gifs, discount, initSigma, trueDynamics, proprioWeight);
+        return new EvalSpec(world, planner, pairs, steps, openLoop, horizon, newSamples, newIterations, protocolSeed, gifs, discount,
+                initSigma, trueDynamics, proprioWeight);
     }
 }
