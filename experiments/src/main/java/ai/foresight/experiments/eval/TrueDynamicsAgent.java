@@ -1,6 +1,5 @@
 package ai.foresight.experiments.eval;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.foresight.datasets.env.Env;
@@ -43,6 +42,7 @@ public final class TrueDynamicsAgent implements Controller, AutoCloseable {
     private final double scale;
     private final NDManager manager;
     private final MpcController<Observation> mpc;
+    private double[] planningStart;
 
     /**
      * @param world a private instance of the evaluated world (same id and layout), used only to simulate
@@ -75,8 +75,10 @@ public final class TrueDynamicsAgent implements Controller, AutoCloseable {
                 frameskip, normalization.frameActionMean(frameskip), normalization.frameActionStd(frameskip));
         TrajectoryPlanner planner = new TrajectoryPlanner(plannerConfig,
                 config.planner().create(config.samples(), config.iterations(), config.initSigma(), config.seed()));
-        this.mpc = new MpcController<>(planner, (observation, m) -> m.create(toFloats(episodeState.get())), this::objective,
-                new MpcConfig(config.executeSteps()), manager);
+        // the context array only satisfies the controller; the objective simulates from the exact double state, since
+        // a float round trip can move a dot resting against the wall (1e-7 away) into it
+        this.mpc = new MpcController<>(planner, (observation, m) -> m.create(toFloats(planningStart)),
+                context -> objective(planningStart.clone()), new MpcConfig(config.executeSteps()), manager);
     }
 
     @Override
@@ -86,7 +88,8 @@ public final class TrueDynamicsAgent implements Controller, AutoCloseable {
 
     @Override
     public double[][] act(Observation current) {
-        world.resetTo(episodeState.get(), episodeGoal.get());
+        planningStart = episodeState.get();
+        world.resetTo(planningStart, episodeGoal.get());
         List<double[]> rows = new ArrayList<>();
         for (int s = 0; s < config.executeSteps(); s++) {
             float[] modelAction = mpc.act(current);
@@ -101,9 +104,8 @@ public final class TrueDynamicsAgent implements Controller, AutoCloseable {
         return rows.toArray(new double[0][]);
     }
 
-    /** Costs of {@code (N, H, k·A)} world-unit sequences from the state in {@code context}. */
-    private ObjectiveFunction objective(NDArray context) {
-        double[] start = toDoubles(context.toFloatArray());
+    /** Costs of {@code (N, H, k·A)} world-unit sequences from {@code start}. */
+    private ObjectiveFunction objective(double[] start) {
         float[] weights = config.frames().weights(config.horizon());
         return actions -> {
             Shape shape = actions.getShape();
@@ -140,14 +142,6 @@ public final class TrueDynamicsAgent implements Controller, AutoCloseable {
         float[] out = new float[v.length];
         for (int i = 0; i < v.length; i++) {
             out[i] = (float) v[i];
-        }
-        return out;
-    }
-
-    private static double[] toDoubles(float[] v) {
-        double[] out = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            out[i] = v[i];
         }
         return out;
     }
