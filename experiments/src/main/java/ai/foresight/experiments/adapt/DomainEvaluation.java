@@ -24,17 +24,16 @@ public final class DomainEvaluation {
     /**
      * @param env the world to act in (the agent sees only its observations)
      * @param encoder the encoder in front of the model (frozen or adapted)
-     * @param proprioWeight α of the planning objective's proprio term
      * @param progress told the number of finished pairs
      */
     public static EvaluationSummary run(Env env, PatchEncoder encoder, WorldModel model, DataNormalization normalization,
-            EvalSpec spec, float proprioWeight, IntConsumer progress) {
+            EvalSpec spec, IntConsumer progress) {
         int budget = spec.effectiveBudget(model.config().predictor().frameskip());
         FixedBudgetEvaluator evaluator = new FixedBudgetEvaluator(
                 new FixedBudgetEvaluator.Settings(spec.pairs(), budget, spec.protocolSeed(), 0));
         List<EpisodeRecord> records;
         try (GoalReachingAgent agent = new GoalReachingAgent(encoder, model, normalization, env.spec().actionLow(),
-                env.spec().actionHigh(), spec.agentConfig().withProprioWeight(proprioWeight))) {
+                env.spec().actionHigh(), spec.agentConfig())) {
             records = evaluator.run(env, agent, progress);
         }
         return EvaluationSummary.of(env.spec().name(), records);

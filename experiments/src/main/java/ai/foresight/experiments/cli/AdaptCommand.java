@@ -197,16 +197,15 @@ public final class AdaptCommand extends JobCommand {
             String world = trained.world();
             EvalSpec eval = new EvalSpec(world, PlannerKind.parse(planner), Math.max(1, pairs), budget, false, horizon, samples,
                     iterations, seed, 0, AgentConfig.DEFAULT_DISCOUNT, 0, false, proprioWeight);
-            float alpha = eval.effectiveProprioWeight();
             String targetName = world + " + " + (shift.distractors().isEmpty() ? "no shift" : String.join(",", shift.distractors()));
             Narrative story = new Narrative(console, pairs > 0 ? 5 : 2);
             Map<String, EvaluationSummary> results = new LinkedHashMap<>();
             String frozenBefore = ParameterHash.frozenParts(trained.worldModel());
             if (pairs > 0) {
                 results.put(world + " (the model's world), frozen encoder", story.step("Closed loop in the model's own world",
-                        () -> evaluate(console, "in-domain", Worlds.create(world, size), trained, trained.encoder(), eval, alpha)));
+                        () -> evaluate(console, "in-domain", Worlds.create(world, size), trained, trained.encoder(), eval)));
                 results.put(targetName + ", frozen encoder (before)", story.step("Closed loop in the target world, before adapting",
-                        () -> evaluate(console, "before", TargetWorld.create(shift), trained, trained.encoder(), eval, alpha)));
+                        () -> evaluate(console, "before", TargetWorld.create(shift), trained, trained.encoder(), eval)));
             }
             try (AdaptedPatchEncoder adapted = AdaptedPatchEncoder.wrap(trained.encoder(), spec.adapters(), seed)) {
                 AdaptationRun.Outcome outcome = story.step("Adapt the encoder side on " + target.size() + " unlabelled target episodes",
@@ -224,11 +223,11 @@ public final class AdaptCommand extends JobCommand {
                 AdaptedFiles.save(adaptedDir, adapted, trained.worldModel());
                 if (pairs > 0) {
                     results.put(targetName + ", adapted encoder (after)", story.step("Closed loop in the target world, after adapting",
-                            () -> evaluate(console, "after", TargetWorld.create(shift), trained, adapted, eval, alpha)));
+                            () -> evaluate(console, "after", TargetWorld.create(shift), trained, adapted, eval)));
                 }
                 outcome.curves().write(out);
                 Path report = story.step("Write the report", () -> AdaptReport.write(out, "Adapting " + world + " to " + targetName,
-                        results, outcome, settings(trained, shift, spec, eval, alpha)));
+                        results, outcome, settings(trained, shift, spec, eval)));
                 console.say("Report: %s", report);
                 return result(results, outcome, (System.nanoTime() - start) / 1e9, report, adaptedDir, frozenUnchanged);
             }
@@ -236,15 +235,15 @@ public final class AdaptCommand extends JobCommand {
     }
 
     private static EvaluationSummary evaluate(JobConsole console, String label, ai.foresight.datasets.env.Env env,
-            TrainedModel trained, ai.foresight.encoders.PatchEncoder encoder, EvalSpec eval, float alpha) throws Exception {
+            TrainedModel trained, ai.foresight.encoders.PatchEncoder encoder, EvalSpec eval) throws Exception {
         EvaluationSummary s = Progress.track(console, "eval " + label, eval.pairs(), "pairs",
-                progress -> DomainEvaluation.run(env, encoder, trained.worldModel(), trained.normalization(), eval, alpha, progress));
+                progress -> DomainEvaluation.run(env, encoder, trained.worldModel(), trained.normalization(), eval, progress));
         console.say("  success %d/%d = %.2f (95%% CI [%.2f, %.2f]), final distance %.3f", s.successes(), s.pairs(), s.successRate(),
                 s.interval().low(), s.interval().high(), s.finalDistanceMean());
         return s;
     }
 
-    private Map<String, String> settings(TrainedModel trained, GenerateSpec shift, AdaptSpec spec, EvalSpec eval, float alpha) {
+    private Map<String, String> settings(TrainedModel trained, GenerateSpec shift, AdaptSpec spec, EvalSpec eval) {
         Map<String, String> s = new LinkedHashMap<>();
         s.put("model", model + " (" + trained.manifest().mode() + ", " + trained.manifest().steps() + " steps)");
         s.put("source data", sourceData.toString());
@@ -252,7 +251,7 @@ public final class AdaptCommand extends JobCommand {
         s.put("aligner", spec.aligner().toString());
         s.put("adapters", spec.adapters().toString());
         s.put("updates", spec.steps() + " x (" + spec.targetBatch() + " target windows, " + spec.sourceBatch() + " source frames)");
-        s.put("planner", eval.planner().id() + ", horizon " + eval.horizon() + ", proprio weight " + alpha + ", "
+        s.put("planner", eval.planner().id() + ", horizon " + eval.horizon() + ", proprio weight " + eval.effectiveProprioWeight() + ", "
                 + (pairs > 0 ? pairs + " pairs" : "no evaluation"));
         s.put("seed", Long.toString(seed));
         return s;

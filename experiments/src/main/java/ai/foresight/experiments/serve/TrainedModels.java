@@ -1,6 +1,7 @@
 package ai.foresight.experiments.serve;
 
 import ai.djl.ndarray.NDManager;
+import ai.foresight.experiments.evaluate.EvalSpec;
 import ai.foresight.experiments.pipeline.ModelManifest;
 import ai.foresight.experiments.pipeline.TrainedModel;
 import ai.foresight.server.backend.ModelBackendConfig;
@@ -35,12 +36,12 @@ final class TrainedModels {
         }
     }
 
-    /** DINO-WM's planner for {@code world}. */
+    /**
+     * DINO-WM's planner for {@code world}, with the goal cost's proprio weight that {@code eval} plans with
+     * ({@link EvalSpec#DEFAULT_PROPRIO_WEIGHT} in every world; DINO-WM's vision-only PointMaze lost 40 points).
+     */
     static ModelBackendConfig backendConfig(String world) {
-        ModelBackendConfig config = ModelBackendConfig.defaults();
-        if (world.equals("pointmaze")) {
-            config = config.withProprioWeight(0f);
-        }
+        ModelBackendConfig config = ModelBackendConfig.defaults().withProprioWeight(EvalSpec.DEFAULT_PROPRIO_WEIGHT);
         if (world.equals("pusht")) {
             config = config.withSearch(config.horizonFrames(), config.samples(), 30, config.elites());
         }
