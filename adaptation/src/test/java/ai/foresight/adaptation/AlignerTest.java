@@ -1,6 +1,7 @@
 package ai.foresight.adaptation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -63,7 +64,7 @@ class AlignerTest {
     void supportAlignmentClosesTheGapWithoutPairsOrRewards() {
         try (NDManager m = NDManager.newBaseManager();
                 VitPatchEncoder vit = VitPatchEncoder.create(VitConfig.tiny(), 1, Device.cpu());
-                AdaptedPatchEncoder adapted = AdaptedPatchEncoder.wrap(vit, new AdapterConfig(true, false, 0), 2);
+                AdaptedPatchEncoder adapted = AdaptedPatchEncoder.wrap(vit, new AdapterConfig(true, false, 0, 0), 2);
                 WorldModel model = repoModel(m);
                 Aligner aligner = new Aligner(model, adapted, AlignerConfig.tiny().withWeights(1, 0, 0)
                         .withLearningRates(1e-2, 1e-3).withAdaptPosterior(false), 4, m)) {
@@ -78,7 +79,7 @@ class AlignerTest {
     void distributionMatchingClosesTheGapToo() {
         try (NDManager m = NDManager.newBaseManager();
                 VitPatchEncoder vit = VitPatchEncoder.create(VitConfig.tiny(), 1, Device.cpu());
-                AdaptedPatchEncoder adapted = AdaptedPatchEncoder.wrap(vit, new AdapterConfig(true, false, 0), 2);
+                AdaptedPatchEncoder adapted = AdaptedPatchEncoder.wrap(vit, new AdapterConfig(true, false, 0, 0), 2);
                 WorldModel model = repoModel(m);
                 Aligner aligner = new Aligner(model, adapted, AlignerConfig.tiny().withWeights(1, 0, 0)
                         .withMode(AlignmentMode.DISTRIBUTION).withLearningRates(1e-2, 1e-3).withAdaptPosterior(false), 4, m)) {
@@ -91,7 +92,7 @@ class AlignerTest {
     void pairedCalibrationRecoversTheSourceEmbedding() {
         try (NDManager m = NDManager.newBaseManager();
                 VitPatchEncoder vit = VitPatchEncoder.create(VitConfig.tiny(), 1, Device.cpu());
-                AdaptedPatchEncoder adapted = AdaptedPatchEncoder.wrap(vit, new AdapterConfig(true, false, 0), 2);
+                AdaptedPatchEncoder adapted = AdaptedPatchEncoder.wrap(vit, new AdapterConfig(true, false, 0, 0), 2);
                 WorldModel model = repoModel(m);
                 Aligner aligner = new Aligner(model, adapted, AlignerConfig.tiny().withWeights(0, 0, 1)
                         .withLearningRates(3e-2, 1e-3).withAdaptPosterior(false), 4, m)) {
@@ -106,7 +107,7 @@ class AlignerTest {
         // the paired term is zero there and an update leaves the mix where it is
         try (NDManager m = NDManager.newBaseManager();
                 VitPatchEncoder vit = VitPatchEncoder.create(VitConfig.tiny(), 1, Device.cpu());
-                AdaptedPatchEncoder adapted = AdaptedPatchEncoder.wrap(vit, new AdapterConfig(true, false, 0), 2);
+                AdaptedPatchEncoder adapted = AdaptedPatchEncoder.wrap(vit, new AdapterConfig(true, false, 0, 0), 2);
                 WorldModel model = repoModel(m);
                 Aligner aligner = new Aligner(model, adapted, AlignerConfig.tiny().withWeights(0, 0, 1)
                         .withAdaptPosterior(false), 4, m)) {
@@ -142,7 +143,7 @@ class AlignerTest {
     void frozenPartsStayBitIdenticalWhileTheEncoderSideMoves() {
         try (NDManager m = NDManager.newBaseManager();
                 VitPatchEncoder vit = VitPatchEncoder.create(VitConfig.tiny(), 1, Device.cpu());
-                AdaptedPatchEncoder adapted = AdaptedPatchEncoder.wrap(vit, new AdapterConfig(true, true, 4), 2)) {
+                AdaptedPatchEncoder adapted = AdaptedPatchEncoder.wrap(vit, new AdapterConfig(true, true, 4, 4), 2)) {
             WorldModelConfig config = WorldModelConfig.repo(PREDICTOR, RepoConfig.tiny())
                     .withDecoder(new ai.foresight.worldmodel.DecoderConfig(8, 8));
             try (WorldModel model = WorldModel.create(config, 3, m)) {
@@ -150,6 +151,7 @@ class AlignerTest {
                 String posterior = ParameterHash.posterior(model);
                 String base = ParameterHash.of(vit.network());
                 String adapters = ParameterHash.of(adapted.trainableParameters());
+                float[] pixelOut = adapted.trainableParameters().get("pixels/out_weight").getArray().toFloatArray();
                 List<Boolean> flags = new ArrayList<>();
                 for (Pair<String, Parameter> p : model.parameters()) {
                     flags.add(p.getValue().requiresGradient());
@@ -171,6 +173,9 @@ class AlignerTest {
                 assertEquals(base, ParameterHash.of(vit.network()), "the frozen ViT must not change");
                 assertNotEquals(posterior, ParameterHash.posterior(model), "the RePo posterior is adapted");
                 assertNotEquals(adapters, ParameterHash.of(adapted.trainableParameters()), "the adapters are adapted");
+                assertFalse(java.util.Arrays.equals(pixelOut,
+                        adapted.trainableParameters().get("pixels/out_weight").getArray().toFloatArray()),
+                        "the pixel adapter learns through the frozen ViT");
                 List<Boolean> after = new ArrayList<>();
                 for (Pair<String, Parameter> p : model.parameters()) {
                     after.add(p.getValue().requiresGradient());

@@ -30,7 +30,8 @@ import java.nio.file.Path;
 
 /**
  * A frozen {@link PatchEncoder} seen through light, learnable adapters: an optional {@link ColorAdapter}
- * on the pixels and an optional {@link FeatureAdapter} on the patch features. It is itself a
+ * and an optional {@link PixelResidualAdapter} on the pixels (in that order) and an optional
+ * {@link FeatureAdapter} on the patch features. It is itself a
  * {@code PatchEncoder} with the base's input size, grid and width, so planning code runs an adapted
  * encoder unchanged. The base's weights are never touched.
  *
@@ -48,6 +49,7 @@ public final class AdaptedPatchEncoder implements PatchEncoder {
     private final AdapterConfig config;
     private final NDManager manager;
     private final ColorAdapter color;
+    private final PixelResidualAdapter pixelResidual;
     private final FeatureAdapter features;
     private final PixelGradientVit pixelPath;
 
@@ -55,8 +57,8 @@ public final class AdaptedPatchEncoder implements PatchEncoder {
         if (base == null || config == null) {
             throw new IllegalArgumentException("base, config: expected an encoder and an AdapterConfig, got null");
         }
-        if (config.color() && !(base instanceof VitPatchEncoder)) {
-            throw new IllegalArgumentException("adapters.color: needs gradients through the frozen encoder to its pixels, "
+        if (config.hasPixelAdapter() && !(base instanceof VitPatchEncoder)) {
+            throw new IllegalArgumentException("adapters." + (config.color() ? "color" : "pixelChannels") + ": needs gradients through the frozen encoder to its pixels, "
                     + "which only a VitPatchEncoder gives; got " + base.getClass().getSimpleName()
                     + " (use AdapterConfig.featuresOnly())");
         }
@@ -64,14 +66,20 @@ public final class AdaptedPatchEncoder implements PatchEncoder {
         this.config = config;
         this.manager = NDManager.newBaseManager();
         Engine.getInstance().setRandomSeed((int) (seed ^ (seed >>> 32)));
+        Shape pixelShape = new Shape(1, 3, base.inputHeight(), base.inputWidth());
         if (config.color()) {
             this.color = new ColorAdapter();
-            color.initialize(manager, DataType.FLOAT32, new Shape(1, 3, base.inputHeight(), base.inputWidth()));
-            this.pixelPath = new PixelGradientVit((VitPatchEncoder) base);
+            color.initialize(manager, DataType.FLOAT32, pixelShape);
         } else {
             this.color = null;
-            this.pixelPath = null;
         }
+        if (config.pixelChannels() > 0) {
+            this.pixelResidual = new PixelResidualAdapter(config.pixelChannels());
+            pixelResidual.initialize(manager, DataType.FLOAT32, pixelShape);
+        } else {
+            this.pixelResidual = null;
+        }
+        this.pixelPath = config.hasPixelAdapter() ? new PixelGradientVit((VitPatchEncoder) base) : null;
         if (config.hasFeatureAdapter()) {
             this.features = new FeatureAdapter(base.dim(), config.featureAffine(), config.residualRank());
             features.initialize(manager, DataType.FLOAT32, new Shape(1, base.tokens(), base.dim()));
@@ -136,6 +144,9 @@ public final class AdaptedPatchEncoder implements PatchEncoder {
         if (color != null) {
             list.add(color);
         }
+        if (pixelResidual != null) {
+            list.add(pixelResidual);
+        }
         if (features != null) {
             list.add(features);
         }
@@ -151,10 +162,17 @@ public final class AdaptedPatchEncoder implements PatchEncoder {
     public NDArray encodeDifferentiable(NDArray pixels) {
         checkInput(pixels);
         NDArray f;
-        if (color != null) {
-            NDArray mixed = color.forward(new ParameterStore(pixels.getManager(), false), new NDList(pixels), false)
-                    .singletonOrThrow();
-            f = pixelPath.encode(mixed);
+        if (pixelPath != null) {
+            NDArray adapted = pixels;
+            if (color != null) {
+                adapted = color.forward(new ParameterStore(pixels.getManager(), false), new NDList(adapted), false)
+                        .singletonOrThrow();
+            }
+            if (pixelResidual != null) {
+                adapted = pixelResidual.forward(new ParameterStore(pixels.getManager(), false), new NDList(adapted), false)
+                        .singletonOrThrow();
+            }
+            f = pixelPath.encode(adapted);
         } else {
             f = base.encode(pixels);
         }
@@ -175,20 +193,21 @@ public final class AdaptedPatchEncoder implements PatchEncoder {
         }
     }
 
-    /** The adapters' parameters, named {@code color/…} and {@code features/…}. */
+    /** The adapters' parameters, named {@code color/…}, {@code pixels/…} and {@code features/…}. */
     public PairList<String, Parameter> trainableParameters() {
         PairList<String, Parameter> all = new PairList<>();
-        if (color != null) {
-            for (Pair<String, Parameter> p : color.getParameters()) {
-                all.add("color/" + p.getKey(), p.getValue());
-            }
-        }
-        if (features != null) {
-            for (Pair<String, Parameter> p : features.getParameters()) {
-                all.add("features/" + p.getKey(), p.getValue());
-            }
-        }
+        addParameters(all, "color/", color);
+        addParameters(all, "pixels/", pixelResidual);
+        addParameters(all, "features/", features);
         return all;
+    }
+
+    private static void addParameters(PairList<String, Parameter> all, String prefix, AbstractBlock block) {
+        if (block != null) {
+            for (Pair<String, Parameter> p : block.getParameters()) {
+                all.add(prefix + p.getKey(), p.getValue());
+            }
+        }
     }
 
     public PatchEncoder base() {

@@ -29,7 +29,7 @@ class AdaptedPatchEncoderTest {
     @Test
     void startsAsTheIdentityAndNeverTouchesTheBase() {
         try (VitPatchEncoder vit = VitPatchEncoder.create(VitConfig.tiny(), 1, Device.cpu());
-                AdaptedPatchEncoder adapted = AdaptedPatchEncoder.wrap(vit, new AdapterConfig(true, true, 4), 2);
+                AdaptedPatchEncoder adapted = AdaptedPatchEncoder.wrap(vit, new AdapterConfig(true, true, 4, 8), 2);
                 NDManager m = NDManager.newBaseManager()) {
             String before = ParameterHash.of(vit.network());
             NDArray x = m.randomUniform(0, 1, new Shape(3, 3, 32, 32));
@@ -39,6 +39,7 @@ class AdaptedPatchEncoderTest {
             assertArrayEquals(base, out.toFloatArray(), 1e-5f);
             assertEquals(before, ParameterHash.of(vit.network()));
             assertEquals(16, adapted.tokens());
+            assertEquals(2 + 6 + 6, adapted.trainableParameters().size()); // colour, pixel convolutions, features
             assertTrue(adapted.isFrozen());
         }
     }
@@ -78,7 +79,7 @@ class AdaptedPatchEncoderTest {
     void savesAndLoadsOntoTheSameBaseOnly(@TempDir Path dir) throws IOException {
         try (VitPatchEncoder vit = VitPatchEncoder.create(VitConfig.tiny(), 1, Device.cpu());
                 VitPatchEncoder other = VitPatchEncoder.create(VitConfig.tiny(), 2, Device.cpu());
-                AdaptedPatchEncoder adapted = AdaptedPatchEncoder.wrap(vit, AdapterConfig.defaults(), 0);
+                AdaptedPatchEncoder adapted = AdaptedPatchEncoder.wrap(vit, new AdapterConfig(true, true, 0, 4), 0);
                 NDManager m = NDManager.newBaseManager()) {
             String identityId = adapted.id();
             // a known colour change: swap red and blue
@@ -89,6 +90,11 @@ class AdaptedPatchEncoderTest {
             NDArray x = m.randomUniform(0, 1, new Shape(2, 3, 32, 32));
             NDArray swapped = x.get(new NDIndex(":, {}", m.create(new int[] {2, 1, 0})));
             assertArrayEquals(vit.encode(swapped).toFloatArray(), adapted.encode(x).toFloatArray(), 1e-5f);
+            // a pixel adapter that has moved off its zero start (a fresh load would start it at zero again)
+            adapted.trainableParameters().get("pixels/out_weight").getArray()
+                    .set(m.randomNormal(0, 0.1f, new Shape(3, 4, 1, 1), ai.djl.ndarray.types.DataType.FLOAT32).toByteBuffer());
+            float[] moved = adapted.encode(x).toFloatArray();
+            assertTrue(maxAbsDifference(moved, vit.encode(swapped).toFloatArray()) > 1e-4, "the pixel adapter changes the features");
             adapted.save(dir);
             try (AdaptedPatchEncoder loaded = AdaptedPatchEncoder.load(dir, vit)) {
                 assertEquals(adapted.id(), loaded.id());
@@ -105,10 +111,21 @@ class AdaptedPatchEncoderTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> AdaptedPatchEncoder.wrap(detaching, AdapterConfig.defaults(), 0));
             assertTrue(e.getMessage().startsWith("adapters.color: needs gradients"), e.getMessage());
+            e = assertThrows(IllegalArgumentException.class,
+                    () -> AdaptedPatchEncoder.wrap(detaching, new AdapterConfig(false, true, 0, 8), 0));
+            assertTrue(e.getMessage().startsWith("adapters.pixelChannels: needs gradients"), e.getMessage());
             try (AdaptedPatchEncoder ok = AdaptedPatchEncoder.wrap(detaching, AdapterConfig.featuresOnly(), 0)) {
                 assertEquals(6, ok.trainableParameters().size()); // scale, shift, down, down_bias, up, up_bias
             }
         }
+    }
+
+    private static double maxAbsDifference(float[] a, float[] b) {
+        double max = 0;
+        for (int i = 0; i < a.length; i++) {
+            max = Math.max(max, Math.abs(a[i] - b[i]));
+        }
+        return max;
     }
 
     /** A detaching encoder that is not a ViT: each of 4 quadrants' mean colour, with its negation and zeros (12 dims). */

@@ -43,7 +43,7 @@ import picocli.CommandLine.Option;
         description = "Adapt a trained model's encoder side to a shifted target domain from unlabelled frames (RePo).")
 public final class AdaptCommand extends JobCommand {
     static final List<String> MODES = List.of("support", "distribution");
-    static final List<String> ADAPTERS = List.of("color", "affine", "residual", "none");
+    static final List<String> ADAPTERS = List.of("color", "affine", "residual", "pixel", "none");
 
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model directory (from 'foresight train').")
     private Path model;
@@ -73,7 +73,8 @@ public final class AdaptCommand extends JobCommand {
     private String mode;
 
     @Option(names = "--adapters", paramLabel = "LIST", defaultValue = "color,affine",
-            description = "Adapters on the frozen encoder: color, affine, residual (rank 8), or none (default: ${DEFAULT-VALUE}).")
+            description = "Adapters on the frozen encoder: color, affine, residual (rank 8), pixel (a 16-channel residual "
+                    + "convolution on the pixels), or none (default: ${DEFAULT-VALUE}).")
     private String adapters;
 
     @Option(names = "--freeze-posterior", description = "Keep the RePo posterior frozen too (adapt the adapters only).")
@@ -163,14 +164,16 @@ public final class AdaptCommand extends JobCommand {
         boolean color = false;
         boolean affine = false;
         int rank = 0;
+        int pixelChannels = 0;
         for (String id : adapters.split(",")) {
             String a = id.trim();
             requireOneOf("--adapters", a, ADAPTERS);
             color |= a.equals("color");
             affine |= a.equals("affine");
             rank = a.equals("residual") ? 8 : rank;
+            pixelChannels = a.equals("pixel") ? AdapterConfig.DEFAULT_PIXEL_CHANNELS : pixelChannels;
         }
-        return new AdapterConfig(color, affine, rank);
+        return new AdapterConfig(color, affine, rank, pixelChannels);
     }
 
     private AlignerConfig alignerConfig() {

@@ -51,7 +51,8 @@ class AdaptJobSmokeTest {
         }
         CliRun run = CliRun.of("adapt", "--model", model.toString(), "--source-data", source.toString(), "--target-data",
                 target.toString(), "--out", out.toString(), "--steps", "4", "--batch", "2", "--source-batch", "8", "--probe-every", "2",
-                "--pairs", "2", "--budget", "4", "--horizon", "2", "--samples", "16", "--iterations", "2", "--json");
+                "--pairs", "2", "--budget", "4", "--horizon", "2", "--samples", "16", "--iterations", "2", "--adapters", "color,affine,pixel",
+                "--json");
         assertEquals(0, run.exitCode(), run::toString);
         JsonNode json = run.lastLineJson();
         for (String key : new String[] {"success_in_domain", "success_before", "success_after", "seconds", "mmd2_before", "mmd2_after",
@@ -104,6 +105,6 @@ class AdaptJobSmokeTest {
         CliRun flag = CliRun.of("adapt", "--model", model.toString(), "--source-data", source.toString(), "--target-data",
                 target.toString(), "--out", tmp.resolve("z").toString(), "--adapters", "color,lens");
         assertEquals(2, flag.exitCode());
-        assertTrue(flag.stderr().contains("--adapters: expected one of color, affine, residual, none, got 'lens'"), flag.stderr());
+        assertTrue(flag.stderr().contains("--adapters: expected one of color, affine, residual, pixel, none, got 'lens'"), flag.stderr());
     }
 }
