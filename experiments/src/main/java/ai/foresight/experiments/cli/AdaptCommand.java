@@ -104,6 +104,11 @@ public final class AdaptCommand extends JobCommand {
             description = "Start/goal pairs per closed-loop evaluation; 0 skips the three evaluations (default: ${DEFAULT-VALUE}).")
     private int pairs;
 
+    @Option(names = "--after-only",
+            description = "Evaluate only after adapting (the in-domain and before figures do not depend on the adaptation: "
+                    + "reuse them from an earlier run with the same model, target data and planner flags).")
+    private boolean afterOnly;
+
     @Option(names = "--budget", paramLabel = "STEPS", defaultValue = "0", description = "Environment steps per episode (default: the world's).")
     private int budget;
 
@@ -201,14 +206,20 @@ public final class AdaptCommand extends JobCommand {
             EvalSpec eval = new EvalSpec(world, PlannerKind.parse(planner), Math.max(1, pairs), budget, false, horizon, samples,
                     iterations, seed, 0, AgentConfig.DEFAULT_DISCOUNT, 0, false, proprioWeight);
             String targetName = world + " + " + (shift.distractors().isEmpty() ? "no shift" : String.join(",", shift.distractors()));
-            Narrative story = new Narrative(console, pairs > 0 ? 5 : 2);
+            boolean baselines = pairs > 0 && !afterOnly;
+            Narrative story = new Narrative(console, 2 + (pairs > 0 ? 1 : 0) + (baselines ? 2 : 0));
             Map<String, EvaluationSummary> results = new LinkedHashMap<>();
+            Map<String, EvaluationSummary> byRole = new LinkedHashMap<>();
             String frozenBefore = ParameterHash.frozenParts(trained.worldModel());
-            if (pairs > 0) {
-                results.put(world + " (the model's world), frozen encoder", story.step("Closed loop in the model's own world",
-                        () -> evaluate(console, "in-domain", Worlds.create(world, size), trained, trained.encoder(), eval)));
-                results.put(targetName + ", frozen encoder (before)", story.step("Closed loop in the target world, before adapting",
-                        () -> evaluate(console, "before", TargetWorld.create(shift), trained, trained.encoder(), eval)));
+            if (baselines) {
+                EvaluationSummary inDomain = story.step("Closed loop in the model's own world",
+                        () -> evaluate(console, "in-domain", Worlds.create(world, size), trained, trained.encoder(), eval));
+                results.put(world + " (the model's world), frozen encoder", inDomain);
+                byRole.put("in_domain", inDomain);
+                EvaluationSummary before = story.step("Closed loop in the target world, before adapting",
+                        () -> evaluate(console, "before", TargetWorld.create(shift), trained, trained.encoder(), eval));
+                results.put(targetName + ", frozen encoder (before)", before);
+                byRole.put("before", before);
             }
             try (AdaptedPatchEncoder adapted = AdaptedPatchEncoder.wrap(trained.encoder(), spec.adapters(), seed)) {
                 AdaptationRun.Outcome outcome = story.step("Adapt the encoder side on " + target.size() + " unlabelled target episodes",
@@ -225,14 +236,16 @@ public final class AdaptCommand extends JobCommand {
                 Path adaptedDir = out.resolve("adapted");
                 AdaptedFiles.save(adaptedDir, adapted, trained.worldModel());
                 if (pairs > 0) {
-                    results.put(targetName + ", adapted encoder (after)", story.step("Closed loop in the target world, after adapting",
-                            () -> evaluate(console, "after", TargetWorld.create(shift), trained, adapted, eval)));
+                    EvaluationSummary after = story.step("Closed loop in the target world, after adapting",
+                            () -> evaluate(console, "after", TargetWorld.create(shift), trained, adapted, eval));
+                    results.put(targetName + ", adapted encoder (after)", after);
+                    byRole.put("after", after);
                 }
                 outcome.curves().write(out);
                 Path report = story.step("Write the report", () -> AdaptReport.write(out, "Adapting " + world + " to " + targetName,
                         results, outcome, settings(trained, shift, spec, eval)));
                 console.say("Report: %s", report);
-                return result(results, outcome, (System.nanoTime() - start) / 1e9, report, adaptedDir, frozenUnchanged);
+                return result(byRole, outcome, (System.nanoTime() - start) / 1e9, report, adaptedDir, frozenUnchanged);
             }
         }
     }
@@ -260,21 +273,22 @@ public final class AdaptCommand extends JobCommand {
         return s;
     }
 
-    private static JobResult result(Map<String, EvaluationSummary> results, AdaptationRun.Outcome o, double seconds, Path report,
+    /** The job's figures; {@code byRole} holds the evaluations that ran, keyed in_domain, before, after. */
+    private static JobResult result(Map<String, EvaluationSummary> byRole, AdaptationRun.Outcome o, double seconds, Path report,
             Path adaptedDir, boolean frozenUnchanged) {
-        EvaluationSummary[] s = results.values().toArray(new EvaluationSummary[0]);
-        JobResult r = new JobResult()
-                .put("success_in_domain", s.length > 0 ? s[0].successRate() : null)
-                .put("success_before", s.length > 1 ? s[1].successRate() : null)
-                .put("success_after", s.length > 2 ? s[2].successRate() : null)
-                .put("seconds", seconds);
-        String[] names = {"in_domain", "before", "after"};
-        for (int i = 0; i < s.length; i++) {
-            r.put("success_" + names[i] + "_ci95_low", s[i].interval().low())
-                    .put("success_" + names[i] + "_ci95_high", s[i].interval().high())
-                    .put("final_distance_" + names[i], s[i].finalDistanceMean());
+        JobResult r = new JobResult();
+        for (String role : new String[] {"in_domain", "before", "after"}) {
+            EvaluationSummary s = byRole.get(role);
+            r.put("success_" + role, s == null ? null : s.successRate());
         }
-        return r.put("pairs", s.length > 0 ? s[0].pairs() : 0)
+        r.put("seconds", seconds);
+        for (Map.Entry<String, EvaluationSummary> e : byRole.entrySet()) {
+            r.put("success_" + e.getKey() + "_ci95_low", e.getValue().interval().low())
+                    .put("success_" + e.getKey() + "_ci95_high", e.getValue().interval().high())
+                    .put("final_distance_" + e.getKey(), e.getValue().finalDistanceMean());
+        }
+        EvaluationSummary any = byRole.values().stream().findFirst().orElse(null);
+        return r.put("pairs", any == null ? 0 : any.pairs())
                 .put("mmd2_before", o.before().mmdSquared())
                 .put("mmd2_after", o.after().mmdSquared())
                 .put("paired_mse_before", finite(o.before().pairedMeanSquare()))

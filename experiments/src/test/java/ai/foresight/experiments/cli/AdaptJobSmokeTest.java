@@ -87,6 +87,21 @@ class AdaptJobSmokeTest {
     }
 
     @Test
+    void afterOnlySkipsTheTwoEvaluationsThatDoNotDependOnTheAdaptation() throws Exception {
+        Path out = tmp.resolve("after-only");
+        CliRun run = CliRun.of("adapt", "--model", model.toString(), "--source-data", source.toString(), "--target-data",
+                target.toString(), "--out", out.toString(), "--steps", "2", "--batch", "2", "--source-batch", "8", "--probe-every", "2",
+                "--pairs", "1", "--budget", "2", "--horizon", "1", "--samples", "8", "--iterations", "1", "--after-only", "--json");
+        assertEquals(0, run.exitCode(), run::toString);
+        JsonNode json = run.lastLineJson();
+        assertTrue(json.get("success_in_domain").isNull() && json.get("success_before").isNull(), json.toString());
+        assertTrue(json.get("success_after").isNumber() && json.get("success_after_ci95_low").isNumber(), json.toString());
+        assertFalse(json.has("success_before_ci95_low"), json.toString());
+        assertEquals(1, json.get("pairs").asInt());
+        assertFalse(run.stdout().contains("before adapting"), run.stdout());
+    }
+
+    @Test
     void aTargetOfAnotherSizeOrWorldGetsAClearError() {
         Path big = tmp.resolve("wall-48");
         Path maze = tmp.resolve("maze");
