@@ -33,14 +33,20 @@ public final class ColorAdapter extends AbstractBlock {
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDArray pixels = requirePixels(inputs);
+        NDArray m = ps.getValue(mixing, pixels.getDevice(), training);
+        NDArray b = ps.getValue(bias, pixels.getDevice(), training);
+        return new NDList(pixels.transpose(0, 2, 3, 1).matMul(m).add(b).transpose(0, 3, 1, 2));
+    }
+
+    /** The single input of a pixel-side adapter, checked to be (B, 3, H, W). */
+    static NDArray requirePixels(NDList inputs) {
         NDArray pixels = inputs.singletonOrThrow();
         Shape s = pixels.getShape();
         if (s.dimension() != 4 || s.get(1) != 3) {
             throw new IllegalArgumentException("pixels: expected (B, 3, H, W), got " + s);
         }
-        NDArray m = ps.getValue(mixing, pixels.getDevice(), training);
-        NDArray b = ps.getValue(bias, pixels.getDevice(), training);
-        return new NDList(pixels.transpose(0, 2, 3, 1).matMul(m).add(b).transpose(0, 3, 1, 2));
+        return pixels;
     }
 
     /** The current mixing matrix, row i = input channel, column o = output channel. */

@@ -67,11 +67,7 @@ public final class PixelResidualAdapter extends AbstractBlock {
 
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
-        NDArray pixels = inputs.singletonOrThrow();
-        Shape s = pixels.getShape();
-        if (s.dimension() != 4 || s.get(1) != 3) {
-            throw new IllegalArgumentException("pixels: expected (B, 3, H, W), got " + s);
-        }
+        NDArray pixels = ColorAdapter.requirePixels(inputs);
         NDArray h = Activation.relu(conv(ps, pixels, inWeight, inBias, SAME_3X3, training));
         h = Activation.relu(conv(ps, h, midWeight, midBias, SAME_3X3, training));
         return new NDList(pixels.add(conv(ps, h, outWeight, outBias, NO_PADDING, training)));
