@@ -31,9 +31,8 @@ import java.nio.file.Path;
 /**
  * A frozen {@link PatchEncoder} seen through light, learnable adapters: an optional {@link ColorAdapter}
  * and an optional {@link PixelResidualAdapter} on the pixels (in that order) and an optional
- * {@link FeatureAdapter} on the patch features. It is itself a
- * {@code PatchEncoder} with the base's input size, grid and width, so planning code runs an adapted
- * encoder unchanged. The base's weights are never touched.
+ * {@link FeatureAdapter} on the patch features. It is itself a {@code PatchEncoder} with the base's input
+ * size, grid and width, so planning code runs an adapted encoder unchanged. The base's weights are never touched.
  *
  * <p>{@link #encode} gives detached features like any frozen encoder; {@link #encodeDifferentiable} keeps
  * the graph to the adapters' parameters for the aligner. The wrapper does not own the base encoder:
@@ -58,9 +57,9 @@ public final class AdaptedPatchEncoder implements PatchEncoder {
             throw new IllegalArgumentException("base, config: expected an encoder and an AdapterConfig, got null");
         }
         if (config.hasPixelAdapter() && !(base instanceof VitPatchEncoder)) {
-            throw new IllegalArgumentException("adapters." + (config.color() ? "color" : "pixelChannels") + ": needs gradients through the frozen encoder to its pixels, "
-                    + "which only a VitPatchEncoder gives; got " + base.getClass().getSimpleName()
-                    + " (use AdapterConfig.featuresOnly())");
+            throw new IllegalArgumentException("adapters." + (config.color() ? "color" : "pixelChannels")
+                    + ": needs gradients through the frozen encoder to its pixels, which only a VitPatchEncoder gives; got "
+                    + base.getClass().getSimpleName() + " (use AdapterConfig.featuresOnly())");
         }
         this.base = base;
         this.config = config;
