@@ -59,7 +59,7 @@ public final class AdaptCommand extends JobCommand {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output directory (report, curves, adapted files).")
     private Path out;
 
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "300", description = "Aligner updates (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "2400", description = "Aligner updates (default: ${DEFAULT-VALUE}).")
     private int steps;
 
     @Option(names = "--batch", paramLabel = "B", defaultValue = "16", description = "Target windows per update (default: ${DEFAULT-VALUE}).")
@@ -72,7 +72,7 @@ public final class AdaptCommand extends JobCommand {
             description = "Marginal alignment: support (RePo's density-ratio support constraint) or distribution (default: ${DEFAULT-VALUE}).")
     private String mode;
 
-    @Option(names = "--adapters", paramLabel = "LIST", defaultValue = "color,affine",
+    @Option(names = "--adapters", paramLabel = "LIST", defaultValue = "color,affine,pixel,residual",
             description = "Adapters on the frozen encoder: color, affine, residual (rank 8), pixel (a 16-channel residual "
                     + "convolution on the pixels), or none (default: ${DEFAULT-VALUE}).")
     private String adapters;
@@ -86,7 +86,7 @@ public final class AdaptCommand extends JobCommand {
     @Option(names = "--dynamics", paramLabel = "W", defaultValue = "1", description = "Dynamics-consistency weight (default: ${DEFAULT-VALUE}).")
     private double dynamicsWeight;
 
-    @Option(names = "--paired", paramLabel = "W", defaultValue = "1",
+    @Option(names = "--paired", paramLabel = "W", defaultValue = "10",
             description = "Paired calibration weight, used when the target data has clean frames (default: ${DEFAULT-VALUE}).")
     private double pairedWeight;
 
