@@ -208,17 +208,14 @@ public final class AdaptCommand extends JobCommand {
             String targetName = world + " + " + (shift.distractors().isEmpty() ? "no shift" : String.join(",", shift.distractors()));
             boolean baselines = pairs > 0 && !afterOnly;
             Narrative story = new Narrative(console, 2 + (pairs > 0 ? 1 : 0) + (baselines ? 2 : 0));
-            Map<String, EvaluationSummary> results = new LinkedHashMap<>();
             Map<String, EvaluationSummary> byRole = new LinkedHashMap<>();
             String frozenBefore = ParameterHash.frozenParts(trained.worldModel());
             if (baselines) {
                 EvaluationSummary inDomain = story.step("Closed loop in the model's own world",
                         () -> evaluate(console, "in-domain", Worlds.create(world, size), trained, trained.encoder(), eval));
-                results.put(world + " (the model's world), frozen encoder", inDomain);
                 byRole.put("in_domain", inDomain);
                 EvaluationSummary before = story.step("Closed loop in the target world, before adapting",
                         () -> evaluate(console, "before", TargetWorld.create(shift), trained, trained.encoder(), eval));
-                results.put(targetName + ", frozen encoder (before)", before);
                 byRole.put("before", before);
             }
             try (AdaptedPatchEncoder adapted = AdaptedPatchEncoder.wrap(trained.encoder(), spec.adapters(), seed)) {
@@ -238,12 +235,11 @@ public final class AdaptCommand extends JobCommand {
                 if (pairs > 0) {
                     EvaluationSummary after = story.step("Closed loop in the target world, after adapting",
                             () -> evaluate(console, "after", TargetWorld.create(shift), trained, adapted, eval));
-                    results.put(targetName + ", adapted encoder (after)", after);
                     byRole.put("after", after);
                 }
                 outcome.curves().write(out);
                 Path report = story.step("Write the report", () -> AdaptReport.write(out, "Adapting " + world + " to " + targetName,
-                        results, outcome, settings(trained, shift, spec, eval)));
+                        reportRows(byRole, world, targetName), outcome, settings(trained, shift, spec, eval)));
                 console.say("Report: %s", report);
                 return result(byRole, outcome, (System.nanoTime() - start) / 1e9, report, adaptedDir, frozenUnchanged);
             }
@@ -271,6 +267,15 @@ public final class AdaptCommand extends JobCommand {
                 + (pairs > 0 ? pairs + " pairs" : "no evaluation"));
         s.put("seed", Long.toString(seed));
         return s;
+    }
+
+    /** The evaluations that ran, under the names the report's table gives them. */
+    private static Map<String, EvaluationSummary> reportRows(Map<String, EvaluationSummary> byRole, String world, String targetName) {
+        Map<String, String> names = Map.of("in_domain", world + " (the model's world), frozen encoder",
+                "before", targetName + ", frozen encoder (before)", "after", targetName + ", adapted encoder (after)");
+        Map<String, EvaluationSummary> rows = new LinkedHashMap<>();
+        byRole.forEach((role, summary) -> rows.put(names.get(role), summary));
+        return rows;
     }
 
     /** The job's figures; {@code byRole} holds the evaluations that ran, keyed in_domain, before, after. */
