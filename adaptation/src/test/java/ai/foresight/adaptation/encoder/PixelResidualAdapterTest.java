@@ -44,6 +44,15 @@ class PixelResidualAdapterTest {
         }
     }
 
+    /** Σ forward(x) ⊙ probe, its intermediates in a scope that closes. */
+    private static double probed(PixelResidualAdapter adapter, NDArray x, NDArray probe) {
+        try (NDManager step = x.getManager().newSubManager()) {
+            x.tempAttach(step);
+            probe.tempAttach(step);
+            return forward(adapter, x).mul(probe).sum().getDouble();
+        }
+    }
+
     @Test
     void gradientMatchesFiniteDifferences() {
         try (NDManager m = NDManager.newBaseManager()) {
@@ -64,10 +73,10 @@ class PixelResidualAdapterTest {
                     double h = 1e-6;
                     flat[i] += h;
                     value.set(flat);
-                    double up = forward(adapter, x).mul(probe).sum().getDouble();
+                    double up = probed(adapter, x, probe);
                     flat[i] -= 2 * h;
                     value.set(flat);
-                    double down = forward(adapter, x).mul(probe).sum().getDouble();
+                    double down = probed(adapter, x, probe);
                     flat[i] += h;
                     value.set(flat);
                     double numeric = (up - down) / (2 * h);
@@ -97,6 +106,8 @@ class PixelResidualAdapterTest {
             double after = before;
             for (int step = 0; step < 300; step++) {
                 try (NDManager s = m.newSubManager(); GradientCollector c = Engine.getInstance().newGradientCollector()) {
+                    shifted.tempAttach(s); // this step's intermediates live in s and go with it
+                    clean.tempAttach(s);
                     NDArray loss = forward(adapter, shifted).sub(clean).square().mean();
                     c.backward(loss);
                     after = loss.getFloat();
