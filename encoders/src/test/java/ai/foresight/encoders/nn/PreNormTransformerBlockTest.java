@@ -2,6 +2,7 @@ package ai.foresight.encoders.nn;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -98,6 +99,31 @@ class PreNormTransformerBlockTest {
                 double numeric = (lp - lm) / (2 * eps);
                 assertEquals(numeric, analytic[i], 1e-5 * Math.max(1, Math.abs(numeric)), "d loss / d x[" + i + "]");
             }
+        }
+    }
+
+    @Test
+    void inferenceAttentionMatchesTheBatchedTrainingForm() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            int frames = 3;
+            int tokens = 3;
+            Shape x = new Shape(4, frames * tokens, 8);
+            PreNormTransformerBlock b = block(m, DataType.FLOAT32, x); // 2 heads, dropout 0
+            NDArray mask = AttentionMasks.frameCausal(m, frames, tokens);
+            NDArray input = m.randomNormal(x);
+            ParameterStore ps = new ParameterStore(m, false);
+            assertFalse(GradModeOff.recording(), "the test thread must not record autograd graphs");
+            float[] inference = b.forward(ps, new NDList(input, mask), false).singletonOrThrow().toFloatArray(); // per head
+            float[] training = b.forward(ps, new NDList(input, mask), true).singletonOrThrow().toFloatArray(); // batched
+            assertArrayEquals(training, inference, 1e-5f);
+            float[] unmaskedInference = b.forward(ps, new NDList(input), false).singletonOrThrow().toFloatArray();
+            float[] unmaskedTraining = b.forward(ps, new NDList(input), true).singletonOrThrow().toFloatArray();
+            assertArrayEquals(unmaskedTraining, unmaskedInference, 1e-5f);
+            double diff = 0;
+            for (int i = 0; i < inference.length; i++) {
+                diff += Math.abs(inference[i] - unmaskedInference[i]);
+            }
+            assertTrue(diff > 1e-2, "the mask must change the output");
         }
     }
 
