@@ -18,7 +18,7 @@ import java.util.List;
  * <ul>
  *   <li>{@code tiny}: 32 px ViT (4x4 patches of 32 dims), the tiny predictor (2x2 tokens, history 2, frameskip 2,
  *       A = 2, P = 2);</li>
- *   <li>{@code wall}: the default 64 px ViT (8x8 patches of 64 dims) and the Wall predictor (4x4 tokens, width 64,
+ *   <li>{@code wall}: the default 64 px ViT (8x8 patches of 64 dims) and the Wall predictor (3x3 tokens, width 64,
  *       depth 3, history 1, frameskip 5, A = 2, P = 2), the size a real Wall model has.</li>
  * </ul>
  * Actions are bounded by [-1, 1] and statistics are the identity (mean 0, std 1).
