@@ -121,8 +121,8 @@ public record PredictorConfig(
 
     /**
      * Wall (DINO-WM: history 1, frameskip 5, 2-d actions; proprio = agent position). 3x3 tokens, width 64,
-     * depth 3: a CEM plan of 300 x 5 x 10 takes under a second on 2 cores (4x4 tokens took 1.3 s; see the
-     * worldmodel README for both models' success). Defaults to a 384-dim, 8x8-patch encoder: call
+     * depth 3: a CEM plan of 300 x 5 x 10 takes about a second on 2 cores, 0.63–0.68 of what 4x4 tokens took in the
+     * same window (see the worldmodel README for both models' success). Defaults to a 384-dim, 8x8-patch encoder: call
      * {@link #withEncoder} with the real one.
      */
     public static PredictorConfig wall() {
