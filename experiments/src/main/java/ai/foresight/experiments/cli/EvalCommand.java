@@ -12,6 +12,8 @@ import ai.foresight.experiments.job.Progress;
 import ai.foresight.experiments.pipeline.TrainedModel;
 import ai.foresight.planner.agent.PlannerKind;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,6 +75,16 @@ public final class EvalCommand extends JobCommand {
                     + "ceiling (what a perfect model would reach with this planner and cost), not the protocol.")
     private boolean trueDynamics;
 
+    @Option(names = "--ensemble", paramLabel = "DIR", split = ",",
+            description = "Further model directories to plan with beside --model, trained alike (same preset, data and encoder; "
+                    + "other --seed): the planner uses their mean prediction and penalises their disagreement.")
+    private List<Path> ensemble = new ArrayList<>();
+
+    @Option(names = "--disagreement-weight", paramLabel = "L", defaultValue = "-1",
+            description = "Weight of the ensemble's spread in the goal cost (default with --ensemble: 1, the members' expected "
+                    + "cost; larger is more pessimistic where they disagree).")
+    private double disagreementWeight;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "Protocol seed of the pairs (default: ${DEFAULT-VALUE}).")
     private long seed;
 
@@ -102,6 +114,15 @@ public final class EvalCommand extends JobCommand {
         if (proprioWeight != -1 && !(proprioWeight >= 0 && proprioWeight < Double.POSITIVE_INFINITY)) {
             throw badFlag("--proprio-weight", "a finite weight >= 0", proprioWeight);
         }
+        if (disagreementWeight != -1 && !(disagreementWeight >= 0 && disagreementWeight < Double.POSITIVE_INFINITY)) {
+            throw badFlag("--disagreement-weight", "a finite weight >= 0", disagreementWeight);
+        }
+        if (disagreementWeight > 0 && ensemble.isEmpty()) {
+            throw badFlag("--disagreement-weight", "no weight without --ensemble (a single model has no spread)", disagreementWeight);
+        }
+        if (trueDynamics && !ensemble.isEmpty()) {
+            throw badFlag("--ensemble", "no ensemble with --true-dynamics (the simulator plans without a model)", ensemble);
+        }
         if (!(initSigma >= 0) || Double.isInfinite(initSigma)) {
             throw badFlag("--init-sigma", "a finite standard deviation >= 0 (0 = the optimiser's default)", initSigma);
         }
@@ -111,7 +132,8 @@ public final class EvalCommand extends JobCommand {
     protected JobResult run(JobConsole console) throws Exception {
         try (NDManager manager = NDManager.newBaseManager(); TrainedModel trained = TrainedModel.load(model, manager)) {
             EvalSpec spec = new EvalSpec(world != null ? world : trained.world(), PlannerKind.parse(planner), pairs, budget,
-                    openLoop, horizon, samples, iterations, seed, gifs, discount, initSigma, trueDynamics, proprioWeight);
+                    openLoop, horizon, samples, iterations, seed, gifs, discount, initSigma, trueDynamics, proprioWeight, ensemble,
+                    disagreementWeight);
             reportDir = out != null ? out
                     : model.resolve("eval-" + spec.world() + "-" + spec.planner().id() + (openLoop ? "-open-loop" : "")
                             + (trueDynamics ? "-true-dynamics" : ""));
@@ -142,6 +164,8 @@ public final class EvalCommand extends JobCommand {
                 .put("init_sigma", spec.initSigma())
                 .put("true_dynamics", spec.trueDynamics())
                 .put("proprio_weight", spec.effectiveProprioWeight())
+                .put("ensemble_size", spec.ensemble().size() + 1)
+                .put("disagreement_weight", spec.effectiveDisagreementWeight())
                 .put("budget", o.budget())
                 .put("seconds", o.seconds())
                 .put("report", o.report());

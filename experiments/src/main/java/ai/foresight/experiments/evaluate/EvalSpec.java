@@ -3,6 +3,8 @@ package ai.foresight.experiments.evaluate;
 import ai.foresight.planner.agent.AgentConfig;
 import ai.foresight.planner.agent.PlannerKind;
 import ai.foresight.planner.objective.FrameWeighting;
+import java.nio.file.Path;
+import java.util.List;
 
 /**
  * One closed-loop evaluation of a trained model under the fixed-budget protocol.
@@ -25,10 +27,14 @@ import ai.foresight.planner.objective.FrameWeighting;
  * @param trueDynamics plan with the simulator's dynamics and the ground-truth state instead of the model
  *     ({@link ai.foresight.experiments.eval.TrueDynamicsAgent}): the planner's ceiling, outside the protocol
  * @param proprioWeight alpha of the goal cost's proprio term; negative for {@link #DEFAULT_PROPRIO_WEIGHT}
+ * @param ensemble further model directories planned with beside the evaluated one (an ensemble trained alike:
+ *     same preset, data and encoder, other seeds); empty for a single model
+ * @param disagreementWeight lambda on the ensemble's spread in the goal cost; negative for
+ *     {@link #DEFAULT_DISAGREEMENT_WEIGHT} with an ensemble (a single model has none)
  */
 public record EvalSpec(String world, PlannerKind planner, int pairs, int budget, boolean openLoop, int horizon, int samples,
         int iterations, long protocolSeed, int gifs, double discount, double initSigma,
-        boolean trueDynamics, double proprioWeight) {
+        boolean trueDynamics, double proprioWeight, List<Path> ensemble, double disagreementWeight) {
 
     public EvalSpec {
         if (world == null || world.isBlank()) {
@@ -49,10 +55,30 @@ public record EvalSpec(String world, PlannerKind planner, int pairs, int budget,
         if (Double.isNaN(proprioWeight) || Double.isInfinite(proprioWeight)) {
             throw new IllegalArgumentException("proprioWeight: expected a finite weight (negative = the default, 1), got " + proprioWeight);
         }
+        ensemble = ensemble == null ? List.of() : List.copyOf(ensemble);
+        if (Double.isNaN(disagreementWeight) || Double.isInfinite(disagreementWeight)) {
+            throw new IllegalArgumentException("disagreementWeight: expected a finite weight (negative = the default), got "
+                    + disagreementWeight);
+        }
+        if (ensemble.isEmpty() && disagreementWeight > 0) {
+            throw new IllegalArgumentException("disagreementWeight: " + disagreementWeight
+                    + " needs an ensemble (further models to plan with); a single model has no spread");
+        }
+        if (trueDynamics && !ensemble.isEmpty()) {
+            throw new IllegalArgumentException("ensemble: the true dynamics plan without a model; expected no ensemble, got "
+                    + ensemble.size() + " models");
+        }
         if (budget < 0 || horizon < 1 || samples < 0 || iterations < 0 || gifs < 0) {
             throw new IllegalArgumentException("budget/horizon/samples/iterations/gifs: expected budget >= 0, horizon >= 1, others >= 0, got "
                     + budget + ", " + horizon + ", " + samples + ", " + iterations + ", " + gifs);
         }
+    }
+
+    /** A single model's evaluation (no ensemble). */
+    public EvalSpec(String world, PlannerKind planner, int pairs, int budget, boolean openLoop, int horizon, int samples,
+            int iterations, long protocolSeed, int gifs, double discount, double initSigma, boolean trueDynamics, double proprioWeight) {
+        this(world, planner, pairs, budget, openLoop, horizon, samples, iterations, protocolSeed, gifs, discount, initSigma,
+                trueDynamics, proprioWeight, List.of(), -1);
     }
 
     /** The protocol: 50 pairs, MPC with CEM at DINO-WM's settings, the world's default budget, 4 GIFs. */
@@ -76,6 +102,20 @@ public record EvalSpec(String world, PlannerKind planner, int pairs, int budget,
      */
     public static final float DEFAULT_PROPRIO_WEIGHT = 1f;
 
+    /**
+     * Lambda on an ensemble's spread by default: 1, the members' expected goal cost (PETS's expectation over the
+     * ensemble).
+     */
+    public static final float DEFAULT_DISAGREEMENT_WEIGHT = 1f;
+
+    /** Lambda this evaluation plans with: 0 without an ensemble, else the given weight or the default where negative. */
+    public float effectiveDisagreementWeight() {
+        if (ensemble.isEmpty()) {
+            return 0f;
+        }
+        return disagreementWeight >= 0 ? (float) disagreementWeight : DEFAULT_DISAGREEMENT_WEIGHT;
+    }
+
     /** Alpha this evaluation plans with: the given weight, or {@link #DEFAULT_PROPRIO_WEIGHT} where it is negative. */
     public float effectiveProprioWeight() {
         return proprioWeight >= 0 ? (float) proprioWeight : DEFAULT_PROPRIO_WEIGHT;
@@ -92,7 +132,7 @@ public record EvalSpec(String world, PlannerKind planner, int pairs, int budget,
     /** The agent settings: MPC executing one model step per plan, or the whole plan when open-loop. */
     public AgentConfig agentConfig() {
         AgentConfig config = new AgentConfig(planner, samples, iterations, (float) initSigma, horizon, 1, effectiveProprioWeight(), frames(),
-                protocolSeed);
+                protocolSeed, effectiveDisagreementWeight());
         return openLoop ? config.openLoop() : config;
     }
 
@@ -103,11 +143,11 @@ public record EvalSpec(String world, PlannerKind planner, int pairs, int budget,
 
     public EvalSpec withPairs(int n) {
         return new EvalSpec(world, planner, n, budget, openLoop, horizon, samples, iterations, protocolSeed, gifs, discount, initSigma,
-                trueDynamics, proprioWeight);
+                trueDynamics, proprioWeight, ensemble, disagreementWeight);
     }
 
     public EvalSpec withBudget(int steps, int newSamples, int newIterations) {
         return new EvalSpec(world, planner, pairs, steps, openLoop, horizon, newSamples, newIterations, protocolSeed, gifs, discount,
-                initSigma, trueDynamics, proprioWeight);
+                initSigma, trueDynamics, proprioWeight, ensemble, disagreementWeight);
     }
 }

@@ -78,6 +78,10 @@ final class EvaluationReport {
         }
         row(h, "goal cost", (spec.discount() == 0 ? "last imagined frame" : "every imagined frame, weight " + spec.discount() + "^t")
                 + ", proprio weight " + spec.effectiveProprioWeight());
+        if (!spec.ensemble().isEmpty()) {
+            row(h, "ensemble", (spec.ensemble().size() + 1) + " models: this one and " + spec.ensemble()
+                    + "; mean prediction, spread weight " + spec.effectiveDisagreementWeight());
+        }
         row(h, "success threshold", f("%.3f", threshold));
         row(h, "protocol seed", Long.toString(spec.protocolSeed()));
         h.append("</table>\n");

@@ -1,5 +1,6 @@
 package ai.foresight.experiments.evaluate;
 
+import ai.djl.ndarray.NDManager;
 import ai.foresight.datasets.env.Env;
 import ai.foresight.datasets.env.EnvSpec;
 import ai.foresight.datasets.worlds.Worlds;
@@ -10,8 +11,10 @@ import ai.foresight.experiments.eval.TrueDynamicsAgent;
 import ai.foresight.experiments.pipeline.TrainedModel;
 import ai.foresight.planner.agent.GoalReachingAgent;
 import ai.foresight.worldmodel.PredictorConfig;
+import ai.foresight.worldmodel.WorldModel;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntConsumer;
 
@@ -57,9 +60,23 @@ public final class PlanningEvaluation {
                 records = evaluator.run(env, agent, progress);
             }
         } else {
-            try (GoalReachingAgent agent = new GoalReachingAgent(model.encoder(), model.worldModel(), model.normalization(),
-                    world.actionLow(), world.actionHigh(), spec.agentConfig())) {
-                records = evaluator.run(env, agent, progress);
+            List<TrainedModel> members = new ArrayList<>();
+            try (NDManager manager = NDManager.newBaseManager()) {
+                List<WorldModel> models = new ArrayList<>(List.of(model.worldModel()));
+                for (Path dir : spec.ensemble()) {
+                    TrainedModel member = TrainedModel.load(dir, manager);
+                    members.add(member);
+                    model.checkEnsembleMember(member);
+                    models.add(member.worldModel());
+                }
+                try (GoalReachingAgent agent = new GoalReachingAgent(model.encoder(), models, model.normalization(),
+                        world.actionLow(), world.actionHigh(), spec.agentConfig())) {
+                    records = evaluator.run(env, agent, progress);
+                }
+            } finally {
+                for (TrainedModel member : members) {
+                    member.close();
+                }
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;

@@ -132,6 +132,27 @@ public final class TrainedModel implements AutoCloseable {
         return new GoalReachingAgent(encoder, worldModel, manifest.normalization(), manifest.actionLow(), manifest.actionHigh(), config);
     }
 
+    /**
+     * Throws unless {@code member} can plan beside this model in an ensemble: the same world, encoder, feature-mode
+     * predictor shapes and data statistics (trained alike, on the same data, with another seed).
+     *
+     * @throws IllegalArgumentException naming the member's directory and the field that differs
+     */
+    public void checkEnsembleMember(TrainedModel member) {
+        String where = member.directory() + ": ";
+        if (!member.world().equals(world())) {
+            throw new IllegalArgumentException(where + "world: expected '" + world() + "' like " + directory + ", got '" + member.world() + "'");
+        }
+        if (!member.manifest().encoderId().equals(manifest.encoderId())) {
+            throw new IllegalArgumentException(where + "encoder_id: expected " + manifest.encoderId() + " (the encoder of " + directory
+                    + "), got " + member.manifest().encoderId());
+        }
+        if (!member.normalization().equals(normalization())) {
+            throw new IllegalArgumentException(where + "normalization: expected the statistics of " + directory
+                    + " (train ensemble members on the same data), got different ones");
+        }
+    }
+
     @Override
     public void close() {
         worldModel.close();

@@ -181,6 +181,29 @@ class TrainEvalJobsSmokeTest {
     }
 
     @Test
+    void evalPlansWithAnEnsembleOfModelsTrainedAlike() throws Exception {
+        Path member = tmp.resolve("model-seed1");
+        CliRun trainedMember = CliRun.of("train", "--data", data.toString(), "--encoder", "random-tiny", "--preset", "tiny",
+                "--steps", "30", "--seed", "1", "--out", member.toString());
+        assertEquals(0, trainedMember.exitCode(), trainedMember::toString);
+        Path report = tmp.resolve("eval-ensemble");
+        CliRun run = CliRun.of("eval", "--model", model.toString(), "--ensemble", member.toString(), "--pairs", "2", "--budget", "4",
+                "--horizon", "2", "--samples", "16", "--iterations", "2", "--gifs", "0", "--out", report.toString(), "--json");
+        assertEquals(0, run.exitCode(), run::toString);
+        JsonNode json = run.lastLineJson();
+        assertEquals(2, json.get("ensemble_size").asInt(), json::toString);
+        assertEquals(1.0, json.get("disagreement_weight").asDouble(), 0.0, "the members' expected cost by default");
+        assertTrue(Files.readString(report.resolve("report.html")).contains("2 models: this one and [" + member + "]"));
+
+        CliRun notAModel = CliRun.of("eval", "--model", model.toString(), "--ensemble", tmp.resolve("nothing").toString(), "--pairs", "1");
+        assertEquals(1, notAModel.exitCode());
+        assertTrue(notAModel.stderr().contains("not a model directory"), notAModel.stderr());
+        CliRun lonely = CliRun.of("eval", "--model", model.toString(), "--disagreement-weight", "2");
+        assertEquals(2, lonely.exitCode());
+        assertTrue(lonely.stderr().contains("--disagreement-weight: expected no weight without --ensemble"), lonely.stderr());
+    }
+
+    @Test
     void badFlagsAreNamed() {
         CliRun run = CliRun.of("train", "--data", data.toString(), "--preset", "huge", "--out", tmp.resolve("x").toString());
         assertEquals(2, run.exitCode());

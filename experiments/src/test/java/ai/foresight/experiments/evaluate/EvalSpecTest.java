@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.foresight.planner.agent.AgentConfig;
 import ai.foresight.planner.agent.PlannerKind;
 import ai.foresight.planner.objective.FrameWeighting;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class EvalSpecTest {
@@ -49,5 +51,22 @@ class EvalSpecTest {
                 () -> new EvalSpec("wall", PlannerKind.CEM, 1, 0, false, 5, 0, 0, 0L, 0, 0.9, -0.5, false, -1));
         assertThrows(IllegalArgumentException.class,
                 () -> new EvalSpec("wall", PlannerKind.CEM, 1, 0, false, 5, 0, 0, 0L, 0, 0.9, 0, false, Double.NaN));
+    }
+
+    @Test
+    void anEnsembleDefaultsToTheMembersExpectedCostAndASingleModelHasNoPenalty() {
+        List<Path> members = List.of(Path.of("m2"), Path.of("m3"));
+        EvalSpec ensemble = new EvalSpec("wall", PlannerKind.CEM, 1, 0, false, 5, 0, 0, 0L, 0, 0.9, 0, false, -1, members, -1);
+        assertEquals(EvalSpec.DEFAULT_DISAGREEMENT_WEIGHT, ensemble.agentConfig().disagreementWeight());
+        assertEquals(2, ensemble.withPairs(3).ensemble().size(), "copies keep the members");
+        EvalSpec pessimistic = new EvalSpec("wall", PlannerKind.CEM, 1, 0, false, 5, 0, 0, 0L, 0, 0.9, 0, false, -1, members, 4);
+        assertEquals(4f, pessimistic.agentConfig().disagreementWeight());
+        assertEquals(0f, EvalSpec.defaults("wall").agentConfig().disagreementWeight());
+        IllegalArgumentException alone = assertThrows(IllegalArgumentException.class,
+                () -> new EvalSpec("wall", PlannerKind.CEM, 1, 0, false, 5, 0, 0, 0L, 0, 0.9, 0, false, -1, List.of(), 2));
+        assertTrue(alone.getMessage().startsWith("disagreementWeight: 2.0 needs an ensemble"), alone.getMessage());
+        IllegalArgumentException ceiling = assertThrows(IllegalArgumentException.class,
+                () -> new EvalSpec("wall", PlannerKind.CEM, 1, 0, false, 5, 0, 0, 0L, 0, 0.9, 0, true, -1, members, -1));
+        assertTrue(ceiling.getMessage().startsWith("ensemble: the true dynamics plan without a model"), ceiling.getMessage());
     }
 }

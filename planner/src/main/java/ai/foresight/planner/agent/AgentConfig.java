@@ -18,10 +18,12 @@ import ai.foresight.planner.objective.GoalObjectiveConfig;
  *     0 for PointMaze)
  * @param frames which predicted frames count: the last (DINO-WM) or all, discounted
  * @param seed seed of the optimiser's random stream
+ * @param disagreementWeight lambda on an ensemble's spread in the goal cost ({@link GoalObjectiveConfig}); 0 for a single
+ *     model
  */
 public record AgentConfig(
         PlannerKind planner, int samples, int iterations, float initSigma, int horizon, int executeSteps, float proprioWeight,
-        FrameWeighting frames, long seed) {
+        FrameWeighting frames, long seed, float disagreementWeight) {
 
     public AgentConfig {
         if (planner == null) {
@@ -45,6 +47,15 @@ public record AgentConfig(
         if (frames == null) {
             throw new IllegalArgumentException("frames: expected a FrameWeighting, got null");
         }
+        if (!(disagreementWeight >= 0) || !Float.isFinite(disagreementWeight)) {
+            throw new IllegalArgumentException("disagreementWeight: expected a finite value >= 0, got " + disagreementWeight);
+        }
+    }
+
+    /** A single model's agent: no ensemble penalty. */
+    public AgentConfig(PlannerKind planner, int samples, int iterations, float initSigma, int horizon, int executeSteps,
+            float proprioWeight, FrameWeighting frames, long seed) {
+        this(planner, samples, iterations, initSigma, horizon, executeSteps, proprioWeight, frames, seed, 0f);
     }
 
     /**
@@ -70,41 +81,50 @@ public record AgentConfig(
     }
 
     public AgentConfig withPlanner(PlannerKind kind) {
-        return new AgentConfig(kind, samples, iterations, initSigma, horizon, executeSteps, proprioWeight, frames, seed);
+        return new AgentConfig(kind, samples, iterations, initSigma, horizon, executeSteps, proprioWeight, frames, seed,
+                disagreementWeight);
     }
 
     public AgentConfig withBudget(int newSamples, int newIterations) {
-        return new AgentConfig(planner, newSamples, newIterations, initSigma, horizon, executeSteps, proprioWeight, frames, seed);
+        return new AgentConfig(planner, newSamples, newIterations, initSigma, horizon, executeSteps, proprioWeight, frames, seed,
+                disagreementWeight);
     }
 
     public AgentConfig withInitSigma(float sigma) {
-        return new AgentConfig(planner, samples, iterations, sigma, horizon, executeSteps, proprioWeight, frames, seed);
+        return new AgentConfig(planner, samples, iterations, sigma, horizon, executeSteps, proprioWeight, frames, seed, disagreementWeight);
     }
 
     /** Open loop: plan once over the horizon and execute all of it. */
     public AgentConfig openLoop() {
-        return new AgentConfig(planner, samples, iterations, initSigma, horizon, horizon, proprioWeight, frames, seed);
+        return new AgentConfig(planner, samples, iterations, initSigma, horizon, horizon, proprioWeight, frames, seed, disagreementWeight);
     }
 
     public AgentConfig withHorizon(int newHorizon, int newExecuteSteps) {
-        return new AgentConfig(planner, samples, iterations, initSigma, newHorizon, newExecuteSteps, proprioWeight, frames, seed);
+        return new AgentConfig(planner, samples, iterations, initSigma, newHorizon, newExecuteSteps, proprioWeight, frames, seed,
+                disagreementWeight);
     }
 
     public AgentConfig withProprioWeight(float alpha) {
-        return new AgentConfig(planner, samples, iterations, initSigma, horizon, executeSteps, alpha, frames, seed);
+        return new AgentConfig(planner, samples, iterations, initSigma, horizon, executeSteps, alpha, frames, seed, disagreementWeight);
     }
 
     public AgentConfig withFrames(FrameWeighting newFrames) {
-        return new AgentConfig(planner, samples, iterations, initSigma, horizon, executeSteps, proprioWeight, newFrames, seed);
+        return new AgentConfig(planner, samples, iterations, initSigma, horizon, executeSteps, proprioWeight, newFrames, seed,
+                disagreementWeight);
     }
 
     public AgentConfig withSeed(long newSeed) {
-        return new AgentConfig(planner, samples, iterations, initSigma, horizon, executeSteps, proprioWeight, frames, newSeed);
+        return new AgentConfig(planner, samples, iterations, initSigma, horizon, executeSteps, proprioWeight, frames, newSeed,
+                disagreementWeight);
+    }
+
+    public AgentConfig withDisagreementWeight(float lambda) {
+        return new AgentConfig(planner, samples, iterations, initSigma, horizon, executeSteps, proprioWeight, frames, seed, lambda);
     }
 
     /** The goal objective in the model's latent space (z with a RePo bottleneck, features otherwise). */
     GoalObjectiveConfig objective(boolean zSpace) {
         return new GoalObjectiveConfig(zSpace ? GoalObjectiveConfig.LatentSpace.Z : GoalObjectiveConfig.LatentSpace.FEATURES,
-                frames, proprioWeight);
+                frames, proprioWeight, disagreementWeight);
     }
 }

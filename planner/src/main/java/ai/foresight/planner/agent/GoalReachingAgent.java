@@ -16,6 +16,7 @@ import ai.foresight.planner.mpc.MpcConfig;
 import ai.foresight.planner.mpc.MpcController;
 import ai.foresight.planner.objective.Goal;
 import ai.foresight.planner.objective.GoalDistanceObjective;
+import ai.foresight.planner.objective.RolloutModel;
 import ai.foresight.worldmodel.PredictorConfig;
 import ai.foresight.worldmodel.WorldModel;
 import ai.foresight.worldmodel.data.DataNormalization;
@@ -39,6 +40,9 @@ import java.util.List;
  * agent keeps up to H − 1 earlier frames and the actions between them as the model's history; with longer
  * chunks the intermediate frames are never seen, and each plan starts from the current frame alone.
  *
+ * <p>With several models ({@link EnsembleRollout}) the agent plans with their mean prediction, the members' spread
+ * weighted by {@link AgentConfig#disagreementWeight} added to the goal cost.
+ *
  * <p>Memory: every call's arrays live in a sub-manager closed before it returns (the goal and history are
  * kept as Java arrays), so the agent holds no native memory between calls. Not thread-safe. The encoder and
  * model are not owned; {@link #close} frees only the agent's own manager.
@@ -46,6 +50,7 @@ import java.util.List;
 public final class GoalReachingAgent implements ForecastingController, AutoCloseable {
     private final PatchEncoder encoder;
     private final WorldModelRollout rollout;
+    private final RolloutModel imagination;
     private final AgentConfig config;
     private final double[] low;
     private final double[] high;
@@ -73,9 +78,26 @@ public final class GoalReachingAgent implements ForecastingController, AutoClose
      */
     public GoalReachingAgent(PatchEncoder encoder, WorldModel model, DataNormalization normalization, double[] actionLow,
             double[] actionHigh, AgentConfig config) {
-        if (encoder == null || model == null || config == null) {
-            throw new IllegalArgumentException("encoder, model, config: expected values, got null");
+        this(encoder, model == null ? null : List.of(model), normalization, actionLow, actionHigh, config);
+    }
+
+    /**
+     * An agent planning with one model, or with an ensemble of models trained alike ({@link EnsembleRollout}: same
+     * preset, data and encoder).
+     *
+     * @param models the trained world models, the first of which builds contexts and goals
+     * @param normalization the action/proprio statistics every model was trained with
+     */
+    public GoalReachingAgent(PatchEncoder encoder, List<WorldModel> models, DataNormalization normalization, double[] actionLow,
+            double[] actionHigh, AgentConfig config) {
+        if (encoder == null || models == null || models.isEmpty() || config == null) {
+            throw new IllegalArgumentException("encoder, models, config: expected values (at least one model), got null or none");
         }
+        if (models.size() == 1 && config.disagreementWeight() > 0) {
+            throw new IllegalArgumentException("config.disagreementWeight: expected 0 for a single model (the penalty needs an ensemble), got "
+                    + config.disagreementWeight());
+        }
+        WorldModel model = models.get(0);
         PredictorConfig p = model.config().predictor();
         if (encoder.tokens() != p.patchesPerFrame() || encoder.dim() != p.featureDim()) {
             throw new IllegalArgumentException("encoder: expected " + p.patchesPerFrame() + " tokens of " + p.featureDim()
@@ -87,6 +109,16 @@ public final class GoalReachingAgent implements ForecastingController, AutoClose
         }
         this.encoder = encoder;
         this.rollout = new WorldModelRollout(model, normalization);
+        if (models.size() == 1) {
+            this.imagination = rollout;
+        } else {
+            List<WorldModelRollout> members = new ArrayList<>(models.size());
+            members.add(rollout);
+            for (WorldModel member : models.subList(1, models.size())) {
+                members.add(new WorldModelRollout(member, normalization));
+            }
+            this.imagination = new EnsembleRollout(members);
+        }
         this.config = config;
         this.low = actionLow.clone();
         this.high = actionHigh.clone();
@@ -107,7 +139,7 @@ public final class GoalReachingAgent implements ForecastingController, AutoClose
                     NDManager m = context.getManager();
                     NDArray goal = m.create(goalFeatures, new Shape(p.patchesPerFrame(), p.featureDim()));
                     Goal g = rollout.goal(goal, alpha > 0 ? goalProprio : null);
-                    return new GoalDistanceObjective(rollout, context, g, effective.objective(zSpace));
+                    return new GoalDistanceObjective(imagination, context, g, effective.objective(zSpace));
                 },
                 new MpcConfig(config.executeSteps()), manager);
     }
@@ -116,9 +148,14 @@ public final class GoalReachingAgent implements ForecastingController, AutoClose
         return config;
     }
 
-    /** The rollout model the agent plans with. */
+    /** The (first) model's rollout: contexts, goals and the statistics. */
     public WorldModelRollout rollout() {
         return rollout;
+    }
+
+    /** What the agent plans with: the model's rollout, or the ensemble of all models. */
+    public RolloutModel imagination() {
+        return imagination;
     }
 
     /** Environment actions per model step, k. */
@@ -199,7 +236,7 @@ public final class GoalReachingAgent implements ForecastingController, AutoClose
             }
         }
         try (NDManager m = manager.newSubManager()) {
-            NDArray imagined = rollout.imagine(context(m), m.create(actions, new Shape(1, steps, (long) frameskip * actionDim))).proprio();
+            NDArray imagined = imagination.imagine(context(m), m.create(actions, new Shape(1, steps, (long) frameskip * actionDim))).proprio();
             int p = (int) imagined.getShape().get(2);
             float[] all = imagined.toFloatArray();
             return rollout.normalization().denormalizeProprio(Arrays.copyOfRange(all, all.length - p, all.length));

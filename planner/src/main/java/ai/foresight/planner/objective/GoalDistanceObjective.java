@@ -8,7 +8,8 @@ import ai.foresight.planner.optim.DifferentiableObjective;
  * Goal-reaching cost of imagined rollouts, DINO-WM's planning objective (Zhou et al. 2024): the
  * mean squared distance between predicted and goal latents (patch features by default, or the
  * compact z latent), on the last predicted frame or discounted over all frames, plus alpha times
- * the mean squared proprio distance.
+ * the mean squared proprio distance. With an ensemble, each distance gains lambda times the members' spread
+ * ({@link EnsembleSpread}): lambda 1 is the members' expected cost (PETS), more penalises their disagreement.
  *
  * <p>Per step, the distance is averaged over every latent dimension after (N, H), so its scale does
  * not depend on the number of patches. Built from NDArray operations only: differentiable
@@ -78,8 +79,12 @@ public final class GoalDistanceObjective implements DifferentiableObjective {
             throw new IllegalArgumentException("imagination." + (zSpace ? "z" : "features")
                     + ": the model predicted none, but a " + config.space() + "-space goal objective needs it");
         }
-        NDArray latent = config.frames().reduce(perStepDistance("goal." + (zSpace ? "z" : "features"),
-                predicted, goalLatent(goal, config)));
+        EnsembleSpread spread = config.disagreementWeight() > 0 ? requireSpread(imagined) : null;
+        NDArray latentStep = perStepDistance("goal." + (zSpace ? "z" : "features"), predicted, goalLatent(goal, config));
+        if (spread != null) {
+            latentStep = latentStep.add(spread.latent().mul(config.disagreementWeight()));
+        }
+        NDArray latent = config.frames().reduce(latentStep);
         if (config.proprioWeight() == 0) {
             return new GoalCostTerms(latent, null, latent);
         }
@@ -87,9 +92,21 @@ public final class GoalDistanceObjective implements DifferentiableObjective {
             throw new IllegalArgumentException("imagination.proprio: the model predicted none, but proprioWeight is "
                     + config.proprioWeight());
         }
-        NDArray proprio = config.frames().reduce(perStepDistance("goal.proprio", imagined.proprio(), goal.proprio()));
+        NDArray proprioStep = perStepDistance("goal.proprio", imagined.proprio(), goal.proprio());
+        if (spread != null && spread.proprio() != null) {
+            proprioStep = proprioStep.add(spread.proprio().mul(config.disagreementWeight()));
+        }
+        NDArray proprio = config.frames().reduce(proprioStep);
         NDArray total = latent.add(proprio.mul(config.proprioWeight()));
         return new GoalCostTerms(latent, proprio, total);
+    }
+
+    private EnsembleSpread requireSpread(Imagination imagined) {
+        if (imagined.spread() == null) {
+            throw new IllegalArgumentException("imagination.spread: disagreementWeight is " + config.disagreementWeight()
+                    + ", which needs an ensemble of models (a single model imagines no spread)");
+        }
+        return imagined.spread();
     }
 
     /** Mean squared distance per step: {@code (N, H, d...)} vs {@code (d...)} to {@code (N, H)}. */

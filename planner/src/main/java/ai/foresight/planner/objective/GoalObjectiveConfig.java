@@ -6,8 +6,10 @@ package ai.foresight.planner.objective;
  * @param space which predicted latent is compared with the goal
  * @param frames which predicted steps count
  * @param proprioWeight alpha, weight of the proprio distance (DINO-WM: 1 for Wall/PushT, 0 for PointMaze)
+ * @param disagreementWeight lambda, weight of an ensemble's {@link EnsembleSpread} added to each distance (0: none;
+ *     1: the members' expected cost; more: pessimism where they disagree); needs a model that imagines a spread
  */
-public record GoalObjectiveConfig(LatentSpace space, FrameWeighting frames, float proprioWeight) {
+public record GoalObjectiveConfig(LatentSpace space, FrameWeighting frames, float proprioWeight, float disagreementWeight) {
 
     /** The predicted latent a goal distance is measured in. */
     public enum LatentSpace {
@@ -27,6 +29,14 @@ public record GoalObjectiveConfig(LatentSpace space, FrameWeighting frames, floa
         if (!(proprioWeight >= 0) || !Float.isFinite(proprioWeight)) {
             throw new IllegalArgumentException("proprioWeight: expected a finite value >= 0, got " + proprioWeight);
         }
+        if (!(disagreementWeight >= 0) || !Float.isFinite(disagreementWeight)) {
+            throw new IllegalArgumentException("disagreementWeight: expected a finite value >= 0, got " + disagreementWeight);
+        }
+    }
+
+    /** Without an ensemble penalty. */
+    public GoalObjectiveConfig(LatentSpace space, FrameWeighting frames, float proprioWeight) {
+        this(space, frames, proprioWeight, 0f);
     }
 
     /** DINO-WM: feature MSE of the last predicted frame plus 1 x proprio MSE. */
@@ -45,10 +55,14 @@ public record GoalObjectiveConfig(LatentSpace space, FrameWeighting frames, floa
     }
 
     public GoalObjectiveConfig withFrames(FrameWeighting newFrames) {
-        return new GoalObjectiveConfig(space, newFrames, proprioWeight);
+        return new GoalObjectiveConfig(space, newFrames, proprioWeight, disagreementWeight);
     }
 
     public GoalObjectiveConfig withProprioWeight(float alpha) {
-        return new GoalObjectiveConfig(space, frames, alpha);
+        return new GoalObjectiveConfig(space, frames, alpha, disagreementWeight);
+    }
+
+    public GoalObjectiveConfig withDisagreementWeight(float lambda) {
+        return new GoalObjectiveConfig(space, frames, proprioWeight, lambda);
     }
 }

@@ -12,13 +12,19 @@ import ai.djl.ndarray.types.Shape;
  * @param z predicted compact latent (e.g. a RePo bottleneck state), {@code (N, H, ...)}
  * @param proprio predicted proprioception, {@code (N, H, P)}
  * @param reward predicted reward, {@code (N, H)}
+ * @param spread how far an ensemble's members disagree on these predictions, or null for a single model
  */
-public record Imagination(NDArray features, NDArray z, NDArray proprio, NDArray reward) {
+public record Imagination(NDArray features, NDArray z, NDArray proprio, NDArray reward, EnsembleSpread spread) {
 
     public Imagination {
         if (features == null && z == null && proprio == null && reward == null) {
             throw new IllegalArgumentException("imagination: expected at least one of features, z, proprio, reward");
         }
+    }
+
+    /** A single model's predictions (no ensemble spread). */
+    public Imagination(NDArray features, NDArray z, NDArray proprio, NDArray reward) {
+        this(features, z, proprio, reward, null);
     }
 
     /** Throws unless every non-null member starts with {@code (n, h)}; proprio must be 3-D and reward 2-D. */
@@ -27,6 +33,10 @@ public record Imagination(NDArray features, NDArray z, NDArray proprio, NDArray 
         checkLeading("z", z, n, h, -1);
         checkLeading("proprio", proprio, n, h, 3);
         checkLeading("reward", reward, n, h, 2);
+        if (spread != null) {
+            checkLeading("spread.latent", spread.latent(), n, h, 2);
+            checkLeading("spread.proprio", spread.proprio(), n, h, 2);
+        }
     }
 
     private static void checkLeading(String field, NDArray array, long n, long h, int rank) {

@@ -176,6 +176,60 @@ class GoalReachingAgentTest {
     }
 
     @Test
+    void anEnsembleAgentPlansWithTheMembersMeanAndASingleModelRefusesThePenalty() {
+        Env wall = Worlds.create("wall", 32);
+        try (NDManager m = NDManager.newBaseManager();
+                VitPatchEncoder encoder = VitPatchEncoder.create(VitConfig.tiny(), 2, Device.cpu());
+                WorldModel a = WorldModel.create(WorldModelConfig.features(predictor()), 3, m);
+                WorldModel b = WorldModel.create(WorldModelConfig.features(predictor()), 4, m)) {
+            WorldModelRolloutTest.randomiseLatentHead(a, m);
+            WorldModelRolloutTest.randomiseLatentHead(b, m);
+            AgentConfig penalised = AgentConfig.tiny().withDisagreementWeight(2f);
+            double[] low = wall.spec().actionLow();
+            double[] high = wall.spec().actionHigh();
+            try (GoalReachingAgent agent = new GoalReachingAgent(encoder, List.of(a, b), NORM, low, high, penalised)) {
+                assertTrue(agent.imagination() instanceof EnsembleRollout ensemble && ensemble.size() == 2);
+                Observation first = wall.reset(2);
+                agent.reset(wall.goalObservation());
+                double[][] chunk = agent.act(first);
+                assertEquals(3, chunk.length);
+                float[] forecast = agent.expectedProprio();
+                // the forecast is the ensemble's mean: halfway between what each member imagines alone
+                float[] alone = new float[2];
+                float[] firstMember = null;
+                for (WorldModel member : List.of(a, b)) {
+                    try (GoalReachingAgent single = new GoalReachingAgent(encoder, member, NORM, low, high, AgentConfig.tiny())) {
+                        WorldModelRollout r = single.rollout();
+                        Observation start = wall.reset(2);
+                        NDArray features = encoder.encode(FramePixels.toBatch(m, List.of(start.frame()), encoder.inputHeight(),
+                                encoder.inputWidth()));
+                        NDArray context = r.context(features, new float[][] {start.proprio()}, null);
+                        float[] actions = new float[6];
+                        for (int j = 0; j < 3; j++) {
+                            actions[2 * j] = (float) chunk[j][0];
+                            actions[2 * j + 1] = (float) chunk[j][1];
+                        }
+                        float[] p = r.imagine(context, m.create(actions, new Shape(1, 1, 6))).proprio().toFloatArray();
+                        float[] world = NORM.denormalizeProprio(p);
+                        if (firstMember == null) {
+                            firstMember = world;
+                        } else {
+                            assertTrue(Math.abs(world[0] - firstMember[0]) + Math.abs(world[1] - firstMember[1]) > 1e-2,
+                                    "the members should imagine different places for the mean to be tested");
+                        }
+                        alone[0] += world[0] / 2;
+                        alone[1] += world[1] / 2;
+                    }
+                }
+                assertArrayEquals(alone, forecast, 1e-3f);
+            }
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new GoalReachingAgent(encoder, List.of(a), NORM, low, high, penalised));
+            assertTrue(e.getMessage().startsWith("config.disagreementWeight: expected 0 for a single model"), e.getMessage());
+        }
+    }
+
+    @Test
     void mismatchedEncoderOrBoundsAreRefused() {
         try (NDManager m = NDManager.newBaseManager();
                 VitPatchEncoder encoder = VitPatchEncoder.create(VitConfig.tiny(), 2, Device.cpu());
