@@ -40,7 +40,7 @@ final class ModelPresets {
         int grid = encoder.gridHeight();
         PredictorConfig p = new PredictorConfig(b.name(), encoder.dim(), grid, Math.min(b.tokenGrid(), grid), b.historyFrames(),
                 data.env().actionDim(), b.frameskip(), data.env().proprioDim(), b.actionEmbedDim(), b.proprioEmbedDim(),
-                b.actionTokens(), b.width(), b.depth(), b.heads(), b.mlpDim(), b.dropout());
+                b.actionTokens(), b.width(), b.depth(), b.heads(), b.mlpDim(), b.dropout(), b.proprioResidual());
         WorldModelConfig model;
         if ("dino-wm".equals(spec.mode())) {
             model = WorldModelConfig.features(p);

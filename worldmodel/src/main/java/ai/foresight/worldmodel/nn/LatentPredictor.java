@@ -36,8 +36,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * position embeddings are added. Output per position t: the next frame's tokens (B, T, n, C) — as a residual on
  * frame t's tokens, so an untrained predictor starts at the copy-last-frame baseline — optionally a
  * Gaussian standard deviation (B, T, n, C) (softplus + minStd; the RePo prior), and the next proprio
- * (B, T, P). Because of the mask, the prediction at position t never depends on frames after t, so one
- * forward gives all H teacher-forced predictions.
+ * (B, T, P) (with {@code proprioResidual}, as a residual on frame t's proprio). Because of the mask, the
+ * prediction at position t never depends on frames after t, so one forward gives all H teacher-forced predictions.
  *
  * <p>Masks are additive (L, L) arrays built once per frame count and cached on the manager the block was
  * initialised with.
@@ -105,6 +105,9 @@ public final class LatentPredictor extends AbstractBlock {
         this.proprioHead = config.proprioDim() > 0
                 ? addChildBlock("proprio_head", Linear.builder().setUnits(config.proprioDim()).build())
                 : null;
+        if (proprioHead != null && config.proprioResidual()) {
+            proprioHead.setInitializer(new ConstantInitializer(0f), Parameter.Type.WEIGHT);
+        }
     }
 
     public PredictorConfig config() {
@@ -188,9 +191,11 @@ public final class LatentPredictor extends AbstractBlock {
         }
         x = x.reshape(b, t, perFrame, w);
         boolean lastOnly = params != null && params.contains(LAST_FRAME_ONLY);
+        NDArray proprio = proprioHead != null ? inputs.get(2) : null;
         if (lastOnly && t > 1) {
             x = x.get(":, " + (t - 1) + ":" + t);
             latents = latents.get(":, " + (t - 1) + ":" + t);
+            proprio = proprio == null ? null : proprio.get(":, " + (t - 1) + ":" + t);
         }
         if (config.actionTokens()) {
             x = x.get(":, :, 0:" + n + ", :");
@@ -208,7 +213,8 @@ public final class LatentPredictor extends AbstractBlock {
             out.add(latents.add(head));
         }
         if (proprioHead != null) {
-            out.add(proprioHead.forward(ps, new NDList(x.mean(new int[] {2})), training).singletonOrThrow());
+            NDArray next = proprioHead.forward(ps, new NDList(x.mean(new int[] {2})), training).singletonOrThrow();
+            out.add(config.proprioResidual() ? proprio.add(next) : next);
         }
         return out;
     }

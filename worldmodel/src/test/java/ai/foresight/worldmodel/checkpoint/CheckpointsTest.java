@@ -34,6 +34,20 @@ class CheckpointsTest {
     }
 
     @Test
+    void aCheckpointWrittenBeforeTheProprioResidualLoadsAsTheAbsoluteHead(@TempDir Path run) throws IOException {
+        Path checkpoint = trainTiny(run);
+        Path provenance = checkpoint.resolve("provenance.json");
+        String json = Files.readString(provenance);
+        assertTrue(json.contains("\"proprioResidual\" : false"), json);
+        // what session 7 and earlier wrote: no such field
+        Files.writeString(provenance, json.replaceAll(",\\s*\"proprioResidual\" : false", ""));
+        assertFalse(Files.readString(provenance).contains("proprioResidual"));
+        try (NDManager m = NDManager.newBaseManager(); WorldModel model = Checkpoints.loadModel(checkpoint, "dino-a", m)) {
+            assertFalse(model.config().predictor().proprioResidual());
+        }
+    }
+
+    @Test
     void refusesAnotherEncoderNamingTheField(@TempDir Path run) throws IOException {
         Path checkpoint = trainTiny(run);
         try (NDManager m = NDManager.newBaseManager(); WorldModel model = WorldModel.create(WorldModelConfig.tiny(), 1, m)) {

@@ -24,7 +24,11 @@ class LatentPredictorTest {
 
     /** A tiny predictor with 3 frames of history and a non-zero head, so every input matters. */
     private static LatentPredictor predictor(NDManager m, boolean actionTokens, double stdFloor) {
-        PredictorConfig c = new PredictorConfig("t", 8, 4, 2, 3, 2, 2, 2, 4, 4, actionTokens, 16, 2, 2, 32, 0f);
+        return predictor(m, actionTokens, stdFloor, false);
+    }
+
+    private static LatentPredictor predictor(NDManager m, boolean actionTokens, double stdFloor, boolean proprioResidual) {
+        PredictorConfig c = new PredictorConfig("t", 8, 4, 2, 3, 2, 2, 2, 4, 4, actionTokens, 16, 2, 2, 32, 0f, proprioResidual);
         Engine.getInstance().setRandomSeed(3);
         LatentPredictor p = new LatentPredictor(c, C, stdFloor);
         p.setInitializer(new NormalInitializer(0.3f), Parameter.Type.WEIGHT);
@@ -62,6 +66,31 @@ class LatentPredictorTest {
             a3.set(new NDIndex(":, 0"), a.get(":, 0").add(3));
             float actionEffect = p.predict(ps, z, a3, q, false).mean().get(":, 0").sub(before.mean().get(":, 0")).abs().max().getFloat();
             assertTrue(actionEffect > 1e-3, "the action must change the prediction, changed by " + actionEffect);
+        }
+    }
+
+    @Test
+    void aResidualProprioHeadAddsTheCurrentProprioToWhatTheHeadReads() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            LatentPredictor absolute = predictor(m, false, 0, false);
+            LatentPredictor residual = predictor(m, false, 0, true); // same seed and initialiser: the same weights
+            ParameterStore ps = new ParameterStore(m, false);
+            NDArray z = m.randomNormal(new Shape(2, 3, 4, C));
+            NDArray a = m.randomNormal(new Shape(2, 3, 4));
+            NDArray q = m.randomNormal(new Shape(2, 3, 2));
+            NDArray all = residual.predict(ps, z, a, q, false).proprio().sub(absolute.predict(ps, z, a, q, false).proprio());
+            assertArrayEquals(q.toFloatArray(), all.toFloatArray(), 1e-5f);
+            NDArray last = residual.predict(ps, z, a, q, false, true).proprio().sub(absolute.predict(ps, z, a, q, false, true).proprio());
+            assertArrayEquals(q.get(":, 2:3").toFloatArray(), last.toFloatArray(), 1e-5f, "a rollout step adds the last frame's proprio");
+            assertTrue(absolute.predict(ps, z, a, q, false).proprio().sub(q).abs().max().getFloat() > 1e-2,
+                    "the head's own output is not zero here, so the difference tests the residual");
+
+            PredictorConfig c = PredictorConfig.tiny().withProprioResidual(true);
+            LatentPredictor fresh = new LatentPredictor(c, 8, 0.1);
+            fresh.initialize(m, DataType.FLOAT32, new Shape(1, 2, 4, 8), new Shape(1, 2, 4), new Shape(1, 2, 2));
+            NDArray p = m.randomNormal(new Shape(3, 2, 2));
+            NDArray copied = fresh.predict(ps, m.randomNormal(new Shape(3, 2, 4, 8)), m.randomNormal(new Shape(3, 2, 4)), p, false).proprio();
+            assertArrayEquals(p.toFloatArray(), copied.toFloatArray(), 1e-6f, "untrained, the residual head copies the last proprio");
         }
     }
 
