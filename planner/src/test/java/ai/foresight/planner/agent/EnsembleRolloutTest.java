@@ -39,14 +39,25 @@ class EnsembleRolloutTest {
         return models.stream().map(model -> new WorldModelRollout(model, NORM)).toList();
     }
 
+    /** Three members, each alone and together, and a two-frame context built by the first. */
+    private record Rig(List<WorldModel> models, List<WorldModelRollout> single, EnsembleRollout ensemble, NDArray context) {
+        static Rig of(NDManager m, float[] pastAction) {
+            List<WorldModel> models = members(m);
+            List<WorldModelRollout> single = rollouts(models);
+            NDArray context = single.get(0).context(m.randomNormal(new Shape(2, 16, 8)), new float[][] {{12f, 19f}, {9f, 23f}},
+                    new float[][] {pastAction});
+            return new Rig(models, single, new EnsembleRollout(single), context);
+        }
+    }
+
     @Test
     void meanAndSpreadMatchTheMembersComputedByHand() {
         try (NDManager m = NDManager.newBaseManager()) {
-            List<WorldModel> models = members(m);
-            List<WorldModelRollout> single = rollouts(models);
-            EnsembleRollout ensemble = new EnsembleRollout(single);
-            NDArray context = single.get(0).context(m.randomNormal(new Shape(2, 16, 8)), new float[][] {{12f, 19f}, {9f, 23f}},
-                    new float[][] {{1f, -1f, 0.5f, 0.2f}});
+            Rig rig = Rig.of(m, new float[] {1f, -1f, 0.5f, 0.2f});
+            List<WorldModel> models = rig.models();
+            List<WorldModelRollout> single = rig.single();
+            EnsembleRollout ensemble = rig.ensemble();
+            NDArray context = rig.context();
             NDArray actions = m.randomUniform(-2, 2, new Shape(3, 2, 4));
             Imagination together = ensemble.imagine(context, actions);
             together.check(3, 2);
@@ -73,11 +84,11 @@ class EnsembleRolloutTest {
     void spreadWeightOneIsTheMembersExpectedGoalCost() {
         // mean_k |f_k - g|^2 = |mean f - g|^2 + mean_k |f_k - mean f|^2: lambda 1 scores what PETS's expectation scores
         try (NDManager m = NDManager.newBaseManager()) {
-            List<WorldModel> models = members(m);
-            List<WorldModelRollout> single = rollouts(models);
-            EnsembleRollout ensemble = new EnsembleRollout(single);
-            NDArray context = single.get(0).context(m.randomNormal(new Shape(2, 16, 8)), new float[][] {{12f, 19f}, {9f, 23f}},
-                    new float[][] {{0.2f, 0.4f, -0.5f, 1f}});
+            Rig rig = Rig.of(m, new float[] {0.2f, 0.4f, -0.5f, 1f});
+            List<WorldModel> models = rig.models();
+            List<WorldModelRollout> single = rig.single();
+            EnsembleRollout ensemble = rig.ensemble();
+            NDArray context = rig.context();
             Goal goal = single.get(0).goal(m.randomNormal(new Shape(16, 8)), new float[] {15f, 18f});
             NDArray actions = m.randomUniform(-2, 2, new Shape(5, 2, 4));
             GoalObjectiveConfig config = new GoalObjectiveConfig(GoalObjectiveConfig.LatentSpace.FEATURES,
