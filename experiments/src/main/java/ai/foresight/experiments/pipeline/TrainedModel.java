@@ -133,8 +133,9 @@ public final class TrainedModel implements AutoCloseable {
     }
 
     /**
-     * Throws unless {@code member} can plan beside this model in an ensemble: the same world, encoder, feature-mode
-     * predictor shapes and data statistics (trained alike, on the same data, with another seed).
+     * Throws unless {@code member} can plan beside this model in an ensemble: the same world, encoder and data
+     * statistics (trained alike, on the same data, with another seed). The planner's
+     * {@link ai.foresight.planner.agent.EnsembleRollout} checks the rest (feature mode, predictor shapes).
      *
      * @throws IllegalArgumentException naming the member's directory and the field that differs
      */

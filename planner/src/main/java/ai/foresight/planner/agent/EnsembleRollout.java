@@ -19,7 +19,9 @@ import java.util.function.Function;
  * went and the members extrapolate each in its own way. This is the uncertainty of PETS (Chua et al. 2018,
  * "Deep Reinforcement Learning in a Handful of Trials using Probabilistic Dynamics Models") and mbrl-lib's
  * ensembles, used as MOPO's penalty (Yu et al. 2020): a search that finds a sequence one model mispredicts (a dot
- * imagined through a wall) pays for the members that do not.
+ * imagined through a wall) pays for the members that do not. That needs members that disagree there: two Wall
+ * models differing only in their seed imagined the same passage through the wall and the penalty changed nothing
+ * (planner README), so members trained on other data or resamples of it are the next thing to try.
  *
  * <p>Members share the context: in feature mode a model's latent is the encoder's patches pooled to its token grid,
  * the same for every member with the same {@link PredictorConfig}, so the first member's {@link WorldModelRollout}
