@@ -61,11 +61,6 @@ public final class EnsembleRollout implements RolloutModel {
         this.members = List.copyOf(members);
     }
 
-    /** The member that builds contexts and goals. */
-    public WorldModelRollout first() {
-        return members.get(0);
-    }
-
     public int size() {
         return members.size();
     }
@@ -80,13 +75,12 @@ public final class EnsembleRollout implements RolloutModel {
         long n = a.get(0);
         long h = a.get(1);
         Imagination head = each.get(0);
-        Spread latent = head.features() != null ? spread(each, Imagination::features, n, h) : spread(each, Imagination::z, n, h);
+        // members are feature-mode (checked above): the latent is always in features, never z
+        Spread features = spread(each, Imagination::features, n, h);
         Spread proprio = head.proprio() != null ? spread(each, Imagination::proprio, n, h) : null;
         NDArray reward = head.reward() != null ? stack(each, Imagination::reward).mean(new int[] {0}) : null;
-        NDArray features = head.features() != null ? latent.mean() : null;
-        NDArray z = head.features() == null ? latent.mean() : null;
-        return new Imagination(features, z, proprio == null ? null : proprio.mean(), reward,
-                new EnsembleSpread(latent.perStep(), proprio == null ? null : proprio.perStep()));
+        return new Imagination(features.mean(), null, proprio == null ? null : proprio.mean(), reward,
+                new EnsembleSpread(features.perStep(), proprio == null ? null : proprio.perStep()));
     }
 
     /** The ensemble mean (N, H, ...) and the per-step spread (N, H) of one predicted quantity. */
