@@ -3,15 +3,12 @@ package ai.foresight.adaptation;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import ai.foresight.adaptation.encoder.AdaptedPatchEncoder;
 import ai.foresight.worldmodel.PredictorConfig;
-import ai.foresight.worldmodel.RepoConfig;
 import ai.foresight.worldmodel.WorldModel;
 import ai.foresight.worldmodel.nn.PatchPosterior;
 
@@ -46,19 +43,7 @@ final class EmbeddingPaths implements AutoCloseable {
         this.adaptPosterior = adaptPosterior && model.posterior() != null;
         this.tokens = p.tokensPerFrame();
         this.latentDim = model.config().latentDim();
-        if (this.adaptPosterior) {
-            RepoConfig repo = model.config().repo();
-            sourcePosterior = new PatchPosterior(p.featureDim(), repo.posteriorHidden(), repo.latentDim(), repo.minStd());
-            sourcePosterior.initialize(manager, DataType.FLOAT32, new Shape(1, 1, tokens, p.featureDim()));
-            PairList<String, Parameter> from = model.posterior().getParameters();
-            PairList<String, Parameter> to = sourcePosterior.getParameters();
-            for (int i = 0; i < from.size(); i++) {
-                from.get(i).getValue().getArray().copyTo(to.get(i).getValue().getArray());
-            }
-            sourcePosterior.freezeParameters(true);
-        } else {
-            sourcePosterior = null;
-        }
+        sourcePosterior = this.adaptPosterior ? model.frozenPosteriorCopy(manager) : null;
     }
 
     boolean adaptsPosterior() {
@@ -80,23 +65,23 @@ final class EmbeddingPaths implements AutoCloseable {
 
     /** Source latents (M, n, C), detached, in the manager of {@code pixels}. */
     NDArray source(NDArray pixels) {
-        NDArray pooled = model.pool(encoder.base().encode(pixels));
+        NDArray patches = encoder.base().encode(pixels);
         PatchPosterior posterior = sourcePosterior != null ? sourcePosterior : model.posterior();
         ParameterStore ps = sourcePosterior != null ? new ParameterStore(manager, false) : model.parameterStore();
-        return latent(pooled, posterior, ps).stopGradient();
+        return latent(patches, posterior, ps).stopGradient();
     }
 
     /** Target latents (M, n, C) with the graph to the adapters and the adapted posterior, in the manager of {@code pixels}. */
     NDArray target(NDArray pixels) {
-        NDArray pooled = model.pool(encoder.encodeDifferentiable(pixels));
-        return latent(pooled, model.posterior(), model.parameterStore());
+        return latent(encoder.encodeDifferentiable(pixels), model.posterior(), model.parameterStore());
     }
 
-    private static NDArray latent(NDArray pooled, PatchPosterior posterior, ParameterStore ps) {
+    /** (M, n, C) from patches (M, N, D): pooled features, or the posterior's mean on what it reads. */
+    private NDArray latent(NDArray patches, PatchPosterior posterior, ParameterStore ps) {
         if (posterior == null) {
-            return pooled;
+            return model.pool(patches);
         }
-        return posterior.forward(ps, new NDList(pooled.expandDims(1)), false).get(0).squeeze(1);
+        return posterior.forward(ps, new NDList(model.posteriorInput(patches).expandDims(1)), false).get(0).squeeze(1);
     }
 
     /** Names and parameters the encoder side trains: the adapters and, when adapted, the posterior. */

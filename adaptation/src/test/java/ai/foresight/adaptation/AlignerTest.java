@@ -23,6 +23,8 @@ import ai.foresight.worldmodel.WorldModelConfig;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The aligner on {@link ToyDomain}: the target camera permutes the colour channels, so the answer is known
@@ -32,7 +34,11 @@ class AlignerTest {
     private static final PredictorConfig PREDICTOR = PredictorConfig.tiny().withEncoder(32, 4);
 
     private static WorldModel repoModel(NDManager m) {
-        return WorldModel.create(WorldModelConfig.repo(PREDICTOR, RepoConfig.tiny()), 3, m);
+        return repoModel(m, false);
+    }
+
+    private static WorldModel repoModel(NDManager m, boolean posteriorReadsPatches) {
+        return WorldModel.create(WorldModelConfig.repo(PREDICTOR, RepoConfig.tiny().withPosteriorReadsPatches(posteriorReadsPatches)), 3, m);
     }
 
     /** Held-out probe: unpaired source and target scenes (MMD) and target views of source scenes (paired). */
@@ -185,13 +191,14 @@ class AlignerTest {
         }
     }
 
-    @Test
-    void adaptedEmbeddingIsWhatPlanningSees() {
+    @ParameterizedTest(name = "posterior reads patches: {0}")
+    @ValueSource(booleans = {false, true})
+    void adaptedEmbeddingIsWhatPlanningSees(boolean posteriorReadsPatches) {
         // after adaptation, model.encode(adapted.encode(x)) must equal the aligner's target embedding
         try (NDManager m = NDManager.newBaseManager();
                 VitPatchEncoder vit = VitPatchEncoder.create(VitConfig.tiny(), 1, Device.cpu());
                 AdaptedPatchEncoder adapted = AdaptedPatchEncoder.wrap(vit, AdapterConfig.defaults(), 2);
-                WorldModel model = repoModel(m);
+                WorldModel model = repoModel(m, posteriorReadsPatches);
                 Aligner aligner = new Aligner(model, adapted, AlignerConfig.tiny(), 4, m)) {
             for (int s = 0; s < 3; s++) {
                 try (NDManager b = m.newSubManager()) {

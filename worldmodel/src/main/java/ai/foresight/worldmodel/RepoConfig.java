@@ -12,6 +12,11 @@ package ai.foresight.worldmodel;
  * @param initialBeta β₀ (RePo: 1e-5)
  * @param dualLearningRate Adam learning rate on log β (RePo: 1e-4)
  * @param klBalance weight of KL(sg(q) ‖ p), which trains the prior; 1 − klBalance weights KL(q ‖ sg(p))
+ * @param posteriorReadsPatches the posterior's hidden layer reads every encoder patch and its activations are
+ *     averaged over each token's patches (true), or it reads the tokens pooled from the patches (false, RePo's
+ *     per-token form; checkpoints written before the field existed load as false). Pooling after the
+ *     nonlinearity keeps what one patch shows but the average of its neighbours hides: a 3 px agent among
+ *     moving shapes (worldmodel README)
  */
 public record RepoConfig(
         int latentDim,
@@ -20,7 +25,8 @@ public record RepoConfig(
         double epsilonNats,
         double initialBeta,
         double dualLearningRate,
-        double klBalance) {
+        double klBalance,
+        boolean posteriorReadsPatches) {
 
     public RepoConfig {
         if (latentDim <= 0) {
@@ -46,7 +52,13 @@ public record RepoConfig(
         }
     }
 
-    /** The paper's settings: d_z 16 per token, ε 3 nats, β₀ 1e-5, dual lr 1e-4, balance 0.8. */
+    /** A posterior that reads the pooled tokens (RePo's per-token form). */
+    public RepoConfig(int latentDim, int posteriorHidden, double minStd, double epsilonNats, double initialBeta,
+            double dualLearningRate, double klBalance) {
+        this(latentDim, posteriorHidden, minStd, epsilonNats, initialBeta, dualLearningRate, klBalance, false);
+    }
+
+    /** The paper's settings: d_z 16 per token, ε 3 nats, β₀ 1e-5, dual lr 1e-4, balance 0.8, per-token posterior. */
     public static RepoConfig defaults() {
         return new RepoConfig(16, 128, 0.1, 3.0, 1e-5, 1e-4, 0.8);
     }
@@ -58,11 +70,19 @@ public record RepoConfig(
 
     /** The same settings with another KL budget. */
     public RepoConfig withEpsilon(double nats) {
-        return new RepoConfig(latentDim, posteriorHidden, minStd, nats, initialBeta, dualLearningRate, klBalance);
+        return new RepoConfig(latentDim, posteriorHidden, minStd, nats, initialBeta, dualLearningRate, klBalance,
+                posteriorReadsPatches);
     }
 
     /** The same settings with another dual learning rate (short runs need more than the paper's 1e-4). */
     public RepoConfig withDualLearningRate(double lr) {
-        return new RepoConfig(latentDim, posteriorHidden, minStd, epsilonNats, initialBeta, lr, klBalance);
+        return new RepoConfig(latentDim, posteriorHidden, minStd, epsilonNats, initialBeta, lr, klBalance,
+                posteriorReadsPatches);
+    }
+
+    /** The same settings with the posterior reading every patch (true) or the pooled tokens (false). */
+    public RepoConfig withPosteriorReadsPatches(boolean readsPatches) {
+        return new RepoConfig(latentDim, posteriorHidden, minStd, epsilonNats, initialBeta, dualLearningRate, klBalance,
+                readsPatches);
     }
 }

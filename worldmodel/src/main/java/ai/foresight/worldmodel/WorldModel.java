@@ -57,7 +57,8 @@ public final class WorldModel implements AutoCloseable {
         this.predictor = new LatentPredictor(p, config.latentDim(), repo == null ? 0 : repo.minStd());
         parts.put("predictor", predictor);
         this.posterior = repo == null ? null
-                : new PatchPosterior(p.featureDim(), repo.posteriorHidden(), repo.latentDim(), repo.minStd());
+                : new PatchPosterior(p.featureDim(), repo.posteriorHidden(), repo.latentDim(), repo.minStd(),
+                        repo.posteriorReadsPatches() ? pooling : null);
         if (posterior != null) {
             parts.put("posterior", posterior);
         }
@@ -136,6 +137,42 @@ public final class WorldModel implements AutoCloseable {
     }
 
     /**
+     * What the RePo posterior reads from encoder patches: the patches themselves when it pools after its
+     * hidden layer ({@link RepoConfig#posteriorReadsPatches}), the pooled tokens otherwise.
+     *
+     * @param features (…, N, D)
+     * @return (…, N, D) or (…, n, D)
+     */
+    public NDArray posteriorInput(NDArray features) {
+        if (posterior == null) {
+            throw new IllegalStateException("posterior: this model is in feature mode (no RePo posterior)");
+        }
+        return posterior.readsPatches() ? features : pooling.pool(features);
+    }
+
+    /**
+     * A frozen copy of the RePo posterior with the same input (patches or tokens) and the current values,
+     * its parameters in {@code target}; the copy uses this model's pooling, so close it before the model.
+     */
+    public PatchPosterior frozenPosteriorCopy(NDManager target) {
+        if (posterior == null) {
+            throw new IllegalStateException("posterior: this model is in feature mode (no RePo posterior)");
+        }
+        PredictorConfig p = config.predictor();
+        RepoConfig repo = config.repo();
+        PatchPosterior copy = new PatchPosterior(p.featureDim(), repo.posteriorHidden(), repo.latentDim(), repo.minStd(),
+                posterior.readsPatches() ? pooling : null);
+        copy.initialize(target, DataType.FLOAT32, new Shape(1, 1, p.tokensPerFrame(), p.featureDim()));
+        PairList<String, Parameter> from = posterior.getParameters();
+        PairList<String, Parameter> to = copy.getParameters();
+        for (int i = 0; i < from.size(); i++) {
+            from.get(i).getValue().getArray().copyTo(to.get(i).getValue().getArray());
+        }
+        copy.freezeParameters(true);
+        return copy;
+    }
+
+    /**
      * The deterministic latent of encoder features, for planning and evaluation: pooled features, or the
      * RePo posterior mean.
      *
@@ -148,12 +185,12 @@ public final class WorldModel implements AutoCloseable {
             throw new IllegalArgumentException("features: expected (B, T, N, D) or (B, N, D), got " + features.getShape());
         }
         checkFeatureWidth(features);
-        NDArray pooled = pooling.pool(features);
         if (posterior == null) {
-            return pooled;
+            return pooling.pool(features);
         }
         try (NDScope scope = new NDScope()) {
-            NDArray x = rank == 3 ? pooled.expandDims(1) : pooled;
+            NDArray input = posteriorInput(features);
+            NDArray x = rank == 3 ? input.expandDims(1) : input;
             NDArray mean = posterior.forward(parameterStore(), new NDList(x), false).get(0);
             NDArray result = rank == 3 ? mean.squeeze(1) : mean;
             NDScope.unregister(result);

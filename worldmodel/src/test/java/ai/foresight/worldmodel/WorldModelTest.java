@@ -147,6 +147,46 @@ class WorldModelTest {
     }
 
     @Test
+    void aPosteriorThatReadsPatchesAveragesItsHiddenLayerOverEachTokensPatches() throws Exception {
+        PredictorConfig p = PredictorConfig.tiny(); // 4 x 4 patches pooled to 2 x 2 tokens
+        WorldModelConfig perToken = WorldModelConfig.repo(p, RepoConfig.tiny());
+        WorldModelConfig perPatch = WorldModelConfig.repo(p, RepoConfig.tiny().withPosteriorReadsPatches(true));
+        try (NDManager m = NDManager.newBaseManager();
+                WorldModel tokens = WorldModel.create(perToken, 1, m);
+                WorldModel patches = WorldModel.create(perPatch, 2, m);
+                ai.foresight.worldmodel.nn.TokenPooling pooling = new ai.foresight.worldmodel.nn.TokenPooling(m, 4, 2)) {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            patches.save(new DataOutputStream(bytes)); // the same parameter names and shapes either way
+            tokens.load(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+            NDArray features = m.randomNormal(new Shape(3, 2, 16, 8));
+
+            // the mean's output layer is affine, so averaging hidden activations equals averaging the per-patch means:
+            // the per-token posterior applied to each patch as if it were a token, then pooled, is an independent reference
+            NDArray perPatchMeans = tokens.posterior().forward(tokens.parameterStore(), new NDList(features), false).get(0);
+            NDArray expected = pooling.pool(perPatchMeans);
+            NDArray z = patches.encode(features);
+            assertEquals(new Shape(3, 2, 4, 4), z.getShape());
+            assertArrayEquals(expected.toFloatArray(), z.toFloatArray(), 1e-5f);
+            assertTrue(tokens.encode(features).sub(z).abs().max().getFloat() > 1e-3, "pooling first is another posterior");
+
+            // patches that agree within each token's bin: pooling before or after the nonlinearity is the same
+            NDArray flat = m.randomNormal(new Shape(3, 2, 4, 8));
+            NDArray repeated = NDArrays.stack(new NDList(
+                    flat.get(":, :, 0"), flat.get(":, :, 0"), flat.get(":, :, 1"), flat.get(":, :, 1"),
+                    flat.get(":, :, 0"), flat.get(":, :, 0"), flat.get(":, :, 1"), flat.get(":, :, 1"),
+                    flat.get(":, :, 2"), flat.get(":, :, 2"), flat.get(":, :, 3"), flat.get(":, :, 3"),
+                    flat.get(":, :, 2"), flat.get(":, :, 2"), flat.get(":, :, 3"), flat.get(":, :, 3")), 2);
+            NDList a = patches.posterior().forward(patches.parameterStore(), new NDList(patches.posteriorInput(repeated)), false);
+            NDList b = tokens.posterior().forward(tokens.parameterStore(), new NDList(tokens.posteriorInput(repeated)), false);
+            assertArrayEquals(b.get(0).toFloatArray(), a.get(0).toFloatArray(), 1e-5f);
+            assertArrayEquals(b.get(1).toFloatArray(), a.get(1).toFloatArray(), 1e-5f);
+            assertThrows(IllegalArgumentException.class,
+                    () -> patches.posterior().forward(patches.parameterStore(), new NDList(flat), false),
+                    "pooled tokens are not what it reads");
+        }
+    }
+
+    @Test
     void parametersRoundTripBitExactly() throws Exception {
         WorldModelConfig config = WorldModelConfig.repo(PredictorConfig.tiny(), RepoConfig.tiny()).withDecoder(new DecoderConfig(8, 16));
         try (NDManager m = NDManager.newBaseManager();

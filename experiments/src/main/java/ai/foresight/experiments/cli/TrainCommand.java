@@ -69,6 +69,11 @@ public final class TrainCommand extends JobCommand {
                     + "that keeps the agent in z (default: the preset's, 1).")
     private double proprioHeadWeight;
 
+    @Option(names = "--posterior-input", paramLabel = "tokens|patches", defaultValue = "tokens",
+            description = "RePo mode: what the posterior's hidden layer reads: the pooled tokens (RePo's per-token form) or "
+                    + "every encoder patch, pooled after the hidden layer (default: ${DEFAULT-VALUE}).")
+    private String posteriorInput;
+
     @Option(names = "--decoder",
             description = "Also train a pixel decoder on detached latents, so 'foresight imagine' can draw the model's rollouts; "
                     + "it never changes the predictor.")
@@ -101,13 +106,14 @@ public final class TrainCommand extends JobCommand {
         if (Double.isNaN(klBudget) || Double.isInfinite(klBudget)) {
             throw badFlag("--kl-budget", "a finite KL budget >= 0 in nats per frame", klBudget);
         }
+        requireOneOf("--posterior-input", posteriorInput, TrainSpec.POSTERIOR_INPUTS);
     }
 
     @Override
     protected JobResult run(JobConsole console) throws Exception {
         TrainSpec spec = new TrainSpec(preset, mode, encoder, steps, batch, seed, learningRate,
                 proprioWeight < 0 ? -1 : proprioWeight, klBudget < 0 ? -1 : klBudget, rewardWeight,
-                proprioHeadWeight < 0 ? -1 : proprioHeadWeight, decoder);
+                proprioHeadWeight < 0 ? -1 : proprioHeadWeight, decoder, "patches".equals(posteriorInput));
         Observed observed = new Observed();
         TrainingOutcome outcome = train(console, spec, data, out, observed);
         Evaluation e = outcome.evaluation();

@@ -54,6 +54,7 @@ final class ModelPresets {
     static RepoConfig repo(TrainSpec spec) {
         RepoConfig repo = "tiny".equals(spec.preset()) ? RepoConfig.tiny()
                 : RepoConfig.defaults().withDualLearningRate(1e-2).withEpsilon(DEFAULT_KL_BUDGET);
+        repo = repo.withPosteriorReadsPatches(spec.posteriorReadsPatches());
         return spec.klBudget() >= 0 ? repo.withEpsilon(spec.klBudget()) : repo;
     }
 

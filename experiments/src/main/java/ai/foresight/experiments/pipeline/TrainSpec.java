@@ -23,11 +23,16 @@ import java.util.List;
  *     it is the task term that keeps the agent in z), negative for the preset's default (1)
  * @param pixelDecoder also train a small pixel decoder on detached latents (about 32 px frames), so {@code imagine} can
  *     draw rollouts; it never changes the predictor
+ * @param posteriorReadsPatches RePo mode: the posterior's hidden layer reads every encoder patch and is pooled after
+ *     (true), or reads the pooled tokens (false); see {@code RepoConfig}; ignored in DINO-WM mode
  */
 public record TrainSpec(String preset, String mode, String encoder, int steps, int batchSize, long seed, double learningRate,
-        double proprioWeight, double klBudget, double rewardWeight, double proprioHeadWeight, boolean pixelDecoder) {
+        double proprioWeight, double klBudget, double rewardWeight, double proprioHeadWeight, boolean pixelDecoder,
+        boolean posteriorReadsPatches) {
     public static final List<String> PRESETS = List.of("tiny", "wall", "pointmaze", "pusht");
     public static final List<String> MODES = List.of("dino-wm", "repo");
+    /** What a RePo posterior reads: {@code tokens} (pooled first) or {@code patches} (pooled after its hidden layer). */
+    public static final List<String> POSTERIOR_INPUTS = List.of("tokens", "patches");
 
     public TrainSpec {
         if (!PRESETS.contains(preset)) {
@@ -60,6 +65,13 @@ public record TrainSpec(String preset, String mode, String encoder, int steps, i
         }
     }
 
+    /** A spec whose RePo posterior reads the pooled tokens. */
+    public TrainSpec(String preset, String mode, String encoder, int steps, int batchSize, long seed, double learningRate,
+            double proprioWeight, double klBudget, double rewardWeight, double proprioHeadWeight, boolean pixelDecoder) {
+        this(preset, mode, encoder, steps, batchSize, seed, learningRate, proprioWeight, klBudget, rewardWeight, proprioHeadWeight,
+                pixelDecoder, false);
+    }
+
     /** The preset's learning rate and loss weights. */
     public TrainSpec(String preset, String mode, String encoder, int steps, int batchSize, long seed) {
         this(preset, mode, encoder, steps, batchSize, seed, 0, -1, -1, -1, -1, false);
@@ -76,15 +88,23 @@ public record TrainSpec(String preset, String mode, String encoder, int steps, i
     }
 
     public TrainSpec withEncoder(String name) {
-        return new TrainSpec(preset, mode, name, steps, batchSize, seed, learningRate, proprioWeight, klBudget, rewardWeight, proprioHeadWeight, pixelDecoder);
+        return new TrainSpec(preset, mode, name, steps, batchSize, seed, learningRate, proprioWeight, klBudget, rewardWeight, proprioHeadWeight, pixelDecoder, posteriorReadsPatches);
     }
 
     public TrainSpec withSteps(int newSteps) {
-        return new TrainSpec(preset, mode, encoder, newSteps, batchSize, seed, learningRate, proprioWeight, klBudget, rewardWeight, proprioHeadWeight, pixelDecoder);
+        return new TrainSpec(preset, mode, encoder, newSteps, batchSize, seed, learningRate, proprioWeight, klBudget, rewardWeight, proprioHeadWeight, pixelDecoder,
+                posteriorReadsPatches);
     }
 
     /** The same spec with (or without) a pixel decoder trained on detached latents. */
     public TrainSpec withPixelDecoder(boolean enabled) {
-        return new TrainSpec(preset, mode, encoder, steps, batchSize, seed, learningRate, proprioWeight, klBudget, rewardWeight, proprioHeadWeight, enabled);
+        return new TrainSpec(preset, mode, encoder, steps, batchSize, seed, learningRate, proprioWeight, klBudget, rewardWeight, proprioHeadWeight, enabled,
+                posteriorReadsPatches);
+    }
+
+    /** The same spec with the RePo posterior reading every patch (true) or the pooled tokens (false). */
+    public TrainSpec withPosteriorReadsPatches(boolean readsPatches) {
+        return new TrainSpec(preset, mode, encoder, steps, batchSize, seed, learningRate, proprioWeight, klBudget, rewardWeight,
+                proprioHeadWeight, pixelDecoder, readsPatches);
     }
 }

@@ -51,9 +51,15 @@ public record TrainingThroughput(double windowsPerSecond, double stepsPerSecond,
         PredictorFlops predictor = new PredictorFlops(p, model.latentDim(), repo != null);
         long forward = predictor.forwardFlops(batchSize, p.historyFrames(), false);
         if (repo != null) {
-            long tokens = (long) batchSize * (p.historyFrames() + 1) * p.tokensPerFrame();
+            long frames = (long) batchSize * (p.historyFrames() + 1);
+            long tokens = frames * p.tokensPerFrame();
+            long read = repo.posteriorReadsPatches() ? frames * p.patchesPerFrame() : tokens;
             List<MatmulShape> posterior = new ArrayList<>();
-            posterior.add(new MatmulShape("posterior_hidden", 1, tokens, p.featureDim(), repo.posteriorHidden()));
+            posterior.add(new MatmulShape("posterior_hidden", 1, read, p.featureDim(), repo.posteriorHidden()));
+            if (repo.posteriorReadsPatches()) {
+                posterior.add(new MatmulShape("posterior_pool", 1, frames * repo.posteriorHidden(), p.patchesPerFrame(),
+                        p.tokensPerFrame()));
+            }
             posterior.add(new MatmulShape("posterior_out", 1, tokens, repo.posteriorHidden(), 2L * repo.latentDim()));
             forward += PredictorFlops.total(posterior);
         }

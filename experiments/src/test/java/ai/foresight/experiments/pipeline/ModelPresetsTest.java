@@ -1,6 +1,7 @@
 package ai.foresight.experiments.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,6 +27,11 @@ class ModelPresetsTest {
         TrainSpec budget = new TrainSpec("wall", "repo", "default", 0, 0, 0L, 0, -1, 4.5, -1, -1, false);
         assertEquals(4.5, ModelPresets.repo(budget).epsilonNats());
         assertEquals(ai.foresight.worldmodel.RepoConfig.tiny(), ModelPresets.repo(new TrainSpec("tiny", "repo", "random-tiny", 0, 0, 0L)));
+        assertFalse(ModelPresets.repo(wall).posteriorReadsPatches());
+        TrainSpec patches = budget.withPosteriorReadsPatches(true);
+        assertTrue(ModelPresets.repo(patches).posteriorReadsPatches());
+        assertEquals(4.5, ModelPresets.repo(patches).epsilonNats(), "the budget survives");
+        assertTrue(patches.withSteps(7).withEncoder("random-tiny").withPixelDecoder(true).posteriorReadsPatches(), "with* keeps it");
     }
 
     @Test

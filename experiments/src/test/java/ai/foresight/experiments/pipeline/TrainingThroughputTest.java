@@ -31,6 +31,21 @@ class TrainingThroughputTest {
     }
 
     @Test
+    void aPosteriorThatReadsPatchesRunsItsHiddenLayerOnEveryPatchAndPoolsIt() {
+        RepoConfig repo = RepoConfig.defaults().withPosteriorReadsPatches(true);
+        WorldModelConfig model = WorldModelConfig.repo(WALL, repo);
+        long forward = new PredictorFlops(WALL, repo.latentDim(), true).forwardFlops(8, WALL.historyFrames(), false);
+        long frames = 8L * (WALL.historyFrames() + 1);
+        long patches = frames * WALL.patchesPerFrame();
+        long tokens = frames * WALL.tokensPerFrame();
+        long hidden = repo.posteriorHidden();
+        // by hand: (patches x D)(D x hidden), the pooling (frames·hidden x N)(N x n), then (tokens x hidden)(hidden x 2 d_z)
+        long posterior = 2 * patches * 192 * hidden + 2 * frames * hidden * WALL.patchesPerFrame() * WALL.tokensPerFrame()
+                + 2 * tokens * hidden * 2L * repo.latentDim();
+        assertEquals(3 * (forward + posterior), TrainingThroughput.stepFlops(model, 8));
+    }
+
+    @Test
     void ratesFollowFromStepsSecondsAndThePeak() {
         WorldModelConfig model = WorldModelConfig.features(WALL);
         TrainingThroughput t = TrainingThroughput.of(model, 32, 300, 10.0, 100.0);

@@ -45,18 +45,17 @@ public final class WorldModelLoss {
         WorldModelConfig config = model.config();
         batch.validate(config);
         ParameterStore ps = model.parameterStore();
-        NDArray pooled = model.pool(batch.features());
         NDArray latents;
         NDArray posteriorMean = null;
         NDArray posteriorStd = null;
         if (config.usesRepo()) {
-            NDList q = model.posterior().forward(ps, new NDList(pooled), training);
+            NDList q = model.posterior().forward(ps, new NDList(model.posteriorInput(batch.features())), training);
             posteriorMean = q.get(0);
             posteriorStd = q.get(1);
             NDArray noise = posteriorMean.getManager().randomNormal(posteriorMean.getShape());
             latents = posteriorMean.add(posteriorStd.mul(noise));
         } else {
-            latents = pooled;
+            latents = model.pool(batch.features());
         }
 
         PredictorConfig p = config.predictor();

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import ai.foresight.worldmodel.PredictorConfig;
+import ai.foresight.worldmodel.RepoConfig;
 import ai.foresight.worldmodel.WorldModel;
 import ai.foresight.worldmodel.WorldModelConfig;
 import ai.foresight.worldmodel.train.LinearDynamicsWindows;
@@ -44,6 +45,25 @@ class CheckpointsTest {
         assertFalse(Files.readString(provenance).contains("proprioResidual"));
         try (NDManager m = NDManager.newBaseManager(); WorldModel model = Checkpoints.loadModel(checkpoint, "dino-a", m)) {
             assertFalse(model.config().predictor().proprioResidual());
+        }
+    }
+
+    @Test
+    void aRepoCheckpointWrittenBeforeThePatchReadingPosteriorLoadsWithThePerTokenOne(@TempDir Path run) throws IOException {
+        WorldModelConfig config = WorldModelConfig.repo(PredictorConfig.tiny(), RepoConfig.tiny());
+        Path checkpoint;
+        try (NDManager m = NDManager.newBaseManager(); WorldModel model = WorldModel.create(config, 1, m)) {
+            checkpoint = new Trainer(TWO_STEPS, run, "dino-a").fit(model, new LinearDynamicsWindows(PredictorConfig.tiny(), 3, 1), null,
+                    TrainingListener.NONE).lastCheckpoint();
+        }
+        Path provenance = checkpoint.resolve("provenance.json");
+        String json = Files.readString(provenance);
+        assertTrue(json.contains("\"posteriorReadsPatches\" : false"), json);
+        Files.writeString(provenance, json.replaceAll(",\\s*\"posteriorReadsPatches\" : false", ""));
+        assertFalse(Files.readString(provenance).contains("posteriorReadsPatches"));
+        try (NDManager m = NDManager.newBaseManager(); WorldModel model = Checkpoints.loadModel(checkpoint, "dino-a", m)) {
+            assertFalse(model.config().repo().posteriorReadsPatches());
+            assertFalse(model.posterior().readsPatches());
         }
     }
 

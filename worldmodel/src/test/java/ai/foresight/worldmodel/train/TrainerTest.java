@@ -24,6 +24,8 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TrainerTest {
     private static final String ENCODER = "synthetic-linear";
@@ -146,10 +148,12 @@ class TrainerTest {
         }
     }
 
-    @Test
-    void repoModeLearnsTheRewardAndRaisesBetaWhileOverBudget() throws Exception {
+    @ParameterizedTest(name = "posterior reads patches: {0}")
+    @ValueSource(booleans = {false, true})
+    void repoModeLearnsTheRewardAndRaisesBetaWhileOverBudget(boolean posteriorReadsPatches) throws Exception {
         PredictorConfig p = PredictorConfig.tiny();
-        WorldModelConfig config = WorldModelConfig.repo(p, RepoConfig.tiny().withEpsilon(0.05));
+        WorldModelConfig config = WorldModelConfig.repo(p,
+                RepoConfig.tiny().withEpsilon(0.05).withPosteriorReadsPatches(posteriorReadsPatches));
         TrainerConfig trainer = new TrainerConfig(80, 16, 5e-3, 5e-4, 5, 0.01, 10.0, 1.0, 1.0, 1.0, 3L, 10, 0, 1, 0, 1);
         Recorder recorder = new Recorder(-1);
         try (NDManager m = NDManager.newBaseManager(); WorldModel model = WorldModel.create(config, 1, m)) {
