@@ -69,6 +69,11 @@ public final class TrainCommand extends JobCommand {
                     + "that keeps the agent in z (default: the preset's, 1).")
     private double proprioHeadWeight;
 
+    @Option(names = "--token-grid", paramLabel = "G", defaultValue = "0",
+            description = "Pool the encoder's patches to G x G tokens instead of the preset's grid (at most the encoder's; "
+                    + "default: the preset's, 3 for wall).")
+    private int tokenGrid;
+
     @Option(names = "--posterior-input", paramLabel = "tokens|patches", defaultValue = "tokens",
             description = "RePo mode: what the posterior's hidden layer reads: the pooled tokens (RePo's per-token form) or "
                     + "every encoder patch, pooled after the hidden layer (default: ${DEFAULT-VALUE}).")
@@ -107,13 +112,14 @@ public final class TrainCommand extends JobCommand {
             throw badFlag("--kl-budget", "a finite KL budget >= 0 in nats per frame", klBudget);
         }
         requireOneOf("--posterior-input", posteriorInput, TrainSpec.POSTERIOR_INPUTS);
+        requireAtLeast("--token-grid", tokenGrid, 0);
     }
 
     @Override
     protected JobResult run(JobConsole console) throws Exception {
         TrainSpec spec = new TrainSpec(preset, mode, encoder, steps, batch, seed, learningRate,
                 proprioWeight < 0 ? -1 : proprioWeight, klBudget < 0 ? -1 : klBudget, rewardWeight,
-                proprioHeadWeight < 0 ? -1 : proprioHeadWeight, decoder, "patches".equals(posteriorInput));
+                proprioHeadWeight < 0 ? -1 : proprioHeadWeight, decoder, "patches".equals(posteriorInput), tokenGrid);
         Observed observed = new Observed();
         TrainingOutcome outcome = train(console, spec, data, out, observed);
         Evaluation e = outcome.evaluation();

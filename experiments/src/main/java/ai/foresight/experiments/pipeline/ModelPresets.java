@@ -38,7 +38,8 @@ final class ModelPresets {
         }
         PredictorConfig b = PredictorConfig.preset(spec.preset());
         int grid = encoder.gridHeight();
-        PredictorConfig p = new PredictorConfig(b.name(), encoder.dim(), grid, Math.min(b.tokenGrid(), grid), b.historyFrames(),
+        int tokens = Math.min(spec.tokenGrid() > 0 ? spec.tokenGrid() : b.tokenGrid(), grid);
+        PredictorConfig p = new PredictorConfig(b.name(), encoder.dim(), grid, tokens, b.historyFrames(),
                 data.env().actionDim(), b.frameskip(), data.env().proprioDim(), b.actionEmbedDim(), b.proprioEmbedDim(),
                 b.actionTokens(), b.width(), b.depth(), b.heads(), b.mlpDim(), b.dropout(), b.proprioResidual());
         WorldModelConfig model;

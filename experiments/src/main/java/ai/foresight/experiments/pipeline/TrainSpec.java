@@ -25,10 +25,11 @@ import java.util.List;
  *     draw rollouts; it never changes the predictor
  * @param posteriorReadsPatches RePo mode: the posterior's hidden layer reads every encoder patch and is pooled after
  *     (true), or reads the pooled tokens (false); see {@code RepoConfig}; ignored in DINO-WM mode
+ * @param tokenGrid pooled tokens per side instead of the preset's (at most the encoder's patch grid), 0 for the preset's
  */
 public record TrainSpec(String preset, String mode, String encoder, int steps, int batchSize, long seed, double learningRate,
         double proprioWeight, double klBudget, double rewardWeight, double proprioHeadWeight, boolean pixelDecoder,
-        boolean posteriorReadsPatches) {
+        boolean posteriorReadsPatches, int tokenGrid) {
     public static final List<String> PRESETS = List.of("tiny", "wall", "pointmaze", "pusht");
     public static final List<String> MODES = List.of("dino-wm", "repo");
     /** What a RePo posterior reads: {@code tokens} (pooled first) or {@code patches} (pooled after its hidden layer). */
@@ -63,13 +64,16 @@ public record TrainSpec(String preset, String mode, String encoder, int steps, i
         if (Double.isNaN(klBudget) || Double.isInfinite(klBudget)) {
             throw new IllegalArgumentException("klBudget: expected a finite value in nats (negative = the default), got " + klBudget);
         }
+        if (tokenGrid < 0) {
+            throw new IllegalArgumentException("tokenGrid: expected >= 0 (0 = the preset's), got " + tokenGrid);
+        }
     }
 
     /** A spec whose RePo posterior reads the pooled tokens. */
     public TrainSpec(String preset, String mode, String encoder, int steps, int batchSize, long seed, double learningRate,
             double proprioWeight, double klBudget, double rewardWeight, double proprioHeadWeight, boolean pixelDecoder) {
         this(preset, mode, encoder, steps, batchSize, seed, learningRate, proprioWeight, klBudget, rewardWeight, proprioHeadWeight,
-                pixelDecoder, false);
+                pixelDecoder, false, 0);
     }
 
     /** The preset's learning rate and loss weights. */
@@ -88,23 +92,29 @@ public record TrainSpec(String preset, String mode, String encoder, int steps, i
     }
 
     public TrainSpec withEncoder(String name) {
-        return new TrainSpec(preset, mode, name, steps, batchSize, seed, learningRate, proprioWeight, klBudget, rewardWeight, proprioHeadWeight, pixelDecoder, posteriorReadsPatches);
+        return new TrainSpec(preset, mode, name, steps, batchSize, seed, learningRate, proprioWeight, klBudget, rewardWeight, proprioHeadWeight, pixelDecoder, posteriorReadsPatches, tokenGrid);
     }
 
     public TrainSpec withSteps(int newSteps) {
         return new TrainSpec(preset, mode, encoder, newSteps, batchSize, seed, learningRate, proprioWeight, klBudget, rewardWeight, proprioHeadWeight, pixelDecoder,
-                posteriorReadsPatches);
+                posteriorReadsPatches, tokenGrid);
     }
 
     /** The same spec with (or without) a pixel decoder trained on detached latents. */
     public TrainSpec withPixelDecoder(boolean enabled) {
         return new TrainSpec(preset, mode, encoder, steps, batchSize, seed, learningRate, proprioWeight, klBudget, rewardWeight, proprioHeadWeight, enabled,
-                posteriorReadsPatches);
+                posteriorReadsPatches, tokenGrid);
     }
 
     /** The same spec with the RePo posterior reading every patch (true) or the pooled tokens (false). */
     public TrainSpec withPosteriorReadsPatches(boolean readsPatches) {
         return new TrainSpec(preset, mode, encoder, steps, batchSize, seed, learningRate, proprioWeight, klBudget, rewardWeight,
-                proprioHeadWeight, pixelDecoder, readsPatches);
+                proprioHeadWeight, pixelDecoder, readsPatches, tokenGrid);
+    }
+
+    /** The same spec pooling to {@code grid} x {@code grid} tokens (0: the preset's grid). */
+    public TrainSpec withTokenGrid(int grid) {
+        return new TrainSpec(preset, mode, encoder, steps, batchSize, seed, learningRate, proprioWeight, klBudget, rewardWeight,
+                proprioHeadWeight, pixelDecoder, posteriorReadsPatches, grid);
     }
 }

@@ -101,6 +101,29 @@ class TrainEvalJobsSmokeTest {
     }
 
     @Test
+    void aRepoModelsPosteriorCanReadEveryPatchAndTheTokenGridCanBeChosen() throws Exception {
+        Path repo = tmp.resolve("model-repo-patches");
+        CliRun run = CliRun.of("train", "--data", data.toString(), "--encoder", "random-tiny", "--preset", "tiny",
+                "--mode", "repo", "--posterior-input", "patches", "--token-grid", "1", "--steps", "5", "--out", repo.toString(),
+                "--json");
+        assertEquals(0, run.exitCode(), run::toString);
+        try (NDManager m = NDManager.newBaseManager(); TrainedModel loaded = TrainedModel.load(repo, m)) {
+            assertTrue(loaded.worldModel().config().repo().posteriorReadsPatches());
+            assertTrue(loaded.worldModel().posterior().readsPatches());
+            assertEquals(1, loaded.worldModel().config().predictor().tokenGrid(), "the flag's grid, not tiny's 2 x 2");
+        }
+        try (NDManager m = NDManager.newBaseManager(); TrainedModel plain = TrainedModel.load(model, m)) {
+            assertEquals(2, plain.worldModel().config().predictor().tokenGrid(), "the preset's grid by default");
+        }
+        CliRun input = CliRun.of("train", "--data", data.toString(), "--posterior-input", "pixels", "--out", tmp.resolve("y").toString());
+        assertEquals(2, input.exitCode());
+        assertTrue(input.stderr().contains("--posterior-input: expected one of tokens, patches"), input.stderr());
+        CliRun grid = CliRun.of("train", "--data", data.toString(), "--token-grid", "-2", "--out", tmp.resolve("z").toString());
+        assertEquals(2, grid.exitCode());
+        assertTrue(grid.stderr().contains("--token-grid"), grid.stderr());
+    }
+
+    @Test
     void rerunningACompletedTrainingResumesWithoutSteps() {
         CliRun again = CliRun.of("train", "--data", data.toString(), "--encoder", "random-tiny", "--preset", "tiny",
                 "--steps", "30", "--out", model.toString(), "--json");
