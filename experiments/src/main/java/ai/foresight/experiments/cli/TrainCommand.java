@@ -74,7 +74,7 @@ public final class TrainCommand extends JobCommand {
                     + "default: the preset's, 3 for wall).")
     private int tokenGrid;
 
-    @Option(names = "--posterior-input", paramLabel = "tokens|patches", defaultValue = "tokens",
+    @Option(names = "--posterior-input", paramLabel = "tokens|patches", defaultValue = "patches",
             description = "RePo mode: what the posterior's hidden layer reads: the pooled tokens (RePo's per-token form) or "
                     + "every encoder patch, pooled after the hidden layer (default: ${DEFAULT-VALUE}).")
     private String posteriorInput;

@@ -24,7 +24,8 @@ import java.util.List;
  * @param pixelDecoder also train a small pixel decoder on detached latents (about 32 px frames), so {@code imagine} can
  *     draw rollouts; it never changes the predictor
  * @param posteriorReadsPatches RePo mode: the posterior's hidden layer reads every encoder patch and is pooled after
- *     (true), or reads the pooled tokens (false); see {@code RepoConfig}; ignored in DINO-WM mode
+ *     (true, the default since session 9: it holds the agent far better among moving shapes, worldmodel README), or
+ *     reads the pooled tokens (false, RePo's per-token form); see {@code RepoConfig}; ignored in DINO-WM mode
  * @param tokenGrid pooled tokens per side instead of the preset's (at most the encoder's patch grid), 0 for the preset's
  */
 public record TrainSpec(String preset, String mode, String encoder, int steps, int batchSize, long seed, double learningRate,
@@ -69,11 +70,11 @@ public record TrainSpec(String preset, String mode, String encoder, int steps, i
         }
     }
 
-    /** A spec whose RePo posterior reads the pooled tokens. */
+    /** A spec whose RePo posterior reads every patch, pooling to the preset's grid. */
     public TrainSpec(String preset, String mode, String encoder, int steps, int batchSize, long seed, double learningRate,
             double proprioWeight, double klBudget, double rewardWeight, double proprioHeadWeight, boolean pixelDecoder) {
         this(preset, mode, encoder, steps, batchSize, seed, learningRate, proprioWeight, klBudget, rewardWeight, proprioHeadWeight,
-                pixelDecoder, false, 0);
+                pixelDecoder, true, 0);
     }
 
     /** The preset's learning rate and loss weights. */

@@ -104,13 +104,19 @@ class TrainEvalJobsSmokeTest {
     void aRepoModelsPosteriorCanReadEveryPatchAndTheTokenGridCanBeChosen() throws Exception {
         Path repo = tmp.resolve("model-repo-patches");
         CliRun run = CliRun.of("train", "--data", data.toString(), "--encoder", "random-tiny", "--preset", "tiny",
-                "--mode", "repo", "--posterior-input", "patches", "--token-grid", "1", "--steps", "5", "--out", repo.toString(),
-                "--json");
+                "--mode", "repo", "--token-grid", "1", "--steps", "5", "--out", repo.toString(), "--json");
         assertEquals(0, run.exitCode(), run::toString);
         try (NDManager m = NDManager.newBaseManager(); TrainedModel loaded = TrainedModel.load(repo, m)) {
-            assertTrue(loaded.worldModel().config().repo().posteriorReadsPatches());
+            assertTrue(loaded.worldModel().config().repo().posteriorReadsPatches(), "the default");
             assertTrue(loaded.worldModel().posterior().readsPatches());
             assertEquals(1, loaded.worldModel().config().predictor().tokenGrid(), "the flag's grid, not tiny's 2 x 2");
+        }
+        Path perToken = tmp.resolve("model-repo-tokens");
+        CliRun tokens = CliRun.of("train", "--data", data.toString(), "--encoder", "random-tiny", "--preset", "tiny",
+                "--mode", "repo", "--posterior-input", "tokens", "--steps", "5", "--out", perToken.toString(), "--json");
+        assertEquals(0, tokens.exitCode(), tokens::toString);
+        try (NDManager m = NDManager.newBaseManager(); TrainedModel loaded = TrainedModel.load(perToken, m)) {
+            assertFalse(loaded.worldModel().posterior().readsPatches(), "RePo's per-token posterior on request");
         }
         try (NDManager m = NDManager.newBaseManager(); TrainedModel plain = TrainedModel.load(model, m)) {
             assertEquals(2, plain.worldModel().config().predictor().tokenGrid(), "the preset's grid by default");

@@ -26,12 +26,15 @@ class ModelPresetsTest {
         assertEquals(1e-2, ModelPresets.repo(wall).dualLearningRate());
         TrainSpec budget = new TrainSpec("wall", "repo", "default", 0, 0, 0L, 0, -1, 4.5, -1, -1, false);
         assertEquals(4.5, ModelPresets.repo(budget).epsilonNats());
-        assertEquals(ai.foresight.worldmodel.RepoConfig.tiny(), ModelPresets.repo(new TrainSpec("tiny", "repo", "random-tiny", 0, 0, 0L)));
-        assertFalse(ModelPresets.repo(wall).posteriorReadsPatches());
-        TrainSpec patches = budget.withPosteriorReadsPatches(true);
-        assertTrue(ModelPresets.repo(patches).posteriorReadsPatches());
-        assertEquals(4.5, ModelPresets.repo(patches).epsilonNats(), "the budget survives");
-        assertTrue(patches.withSteps(7).withEncoder("random-tiny").withPixelDecoder(true).posteriorReadsPatches(), "with* keeps it");
+        assertEquals(ai.foresight.worldmodel.RepoConfig.tiny().withPosteriorReadsPatches(true),
+                ModelPresets.repo(new TrainSpec("tiny", "repo", "random-tiny", 0, 0, 0L)));
+        assertTrue(ModelPresets.repo(wall).posteriorReadsPatches(), "the posterior reads every patch by default");
+        TrainSpec tokens = budget.withPosteriorReadsPatches(false);
+        assertFalse(ModelPresets.repo(tokens).posteriorReadsPatches());
+        assertEquals(4.5, ModelPresets.repo(tokens).epsilonNats(), "the budget survives");
+        assertFalse(tokens.withSteps(7).withEncoder("random-tiny").withPixelDecoder(true).withTokenGrid(2).posteriorReadsPatches(),
+                "with* keeps it");
+        assertEquals(2, tokens.withTokenGrid(2).withSteps(3).tokenGrid());
     }
 
     @Test
