@@ -28,21 +28,29 @@ class CheckpointsTest {
     private static final TrainerConfig TWO_STEPS = TrainerConfig.tiny().withSteps(2);
 
     private static Path trainTiny(Path run) throws IOException {
-        try (NDManager m = NDManager.newBaseManager(); WorldModel model = WorldModel.create(WorldModelConfig.tiny(), 1, m)) {
+        return trainTiny(run, WorldModelConfig.tiny());
+    }
+
+    private static Path trainTiny(Path run, WorldModelConfig config) throws IOException {
+        try (NDManager m = NDManager.newBaseManager(); WorldModel model = WorldModel.create(config, 1, m)) {
             return new Trainer(TWO_STEPS, run, "dino-a").fit(model, new LinearDynamicsWindows(PredictorConfig.tiny(), 3, 1), null,
                     TrainingListener.NONE).lastCheckpoint();
         }
     }
 
+    /** Rewrites the checkpoint's provenance as a version before {@code field} existed wrote it (false, so omitted). */
+    private static void dropFalseField(Path checkpoint, String field) throws IOException {
+        Path provenance = checkpoint.resolve("provenance.json");
+        String json = Files.readString(provenance);
+        assertTrue(json.contains("\"" + field + "\" : false"), json);
+        Files.writeString(provenance, json.replaceAll(",\\s*\"" + field + "\" : false", ""));
+        assertFalse(Files.readString(provenance).contains(field));
+    }
+
     @Test
     void aCheckpointWrittenBeforeTheProprioResidualLoadsAsTheAbsoluteHead(@TempDir Path run) throws IOException {
         Path checkpoint = trainTiny(run);
-        Path provenance = checkpoint.resolve("provenance.json");
-        String json = Files.readString(provenance);
-        assertTrue(json.contains("\"proprioResidual\" : false"), json);
-        // what session 7 and earlier wrote: no such field
-        Files.writeString(provenance, json.replaceAll(",\\s*\"proprioResidual\" : false", ""));
-        assertFalse(Files.readString(provenance).contains("proprioResidual"));
+        dropFalseField(checkpoint, "proprioResidual"); // what session 7 and earlier wrote
         try (NDManager m = NDManager.newBaseManager(); WorldModel model = Checkpoints.loadModel(checkpoint, "dino-a", m)) {
             assertFalse(model.config().predictor().proprioResidual());
         }
@@ -50,17 +58,8 @@ class CheckpointsTest {
 
     @Test
     void aRepoCheckpointWrittenBeforeThePatchReadingPosteriorLoadsWithThePerTokenOne(@TempDir Path run) throws IOException {
-        WorldModelConfig config = WorldModelConfig.repo(PredictorConfig.tiny(), RepoConfig.tiny());
-        Path checkpoint;
-        try (NDManager m = NDManager.newBaseManager(); WorldModel model = WorldModel.create(config, 1, m)) {
-            checkpoint = new Trainer(TWO_STEPS, run, "dino-a").fit(model, new LinearDynamicsWindows(PredictorConfig.tiny(), 3, 1), null,
-                    TrainingListener.NONE).lastCheckpoint();
-        }
-        Path provenance = checkpoint.resolve("provenance.json");
-        String json = Files.readString(provenance);
-        assertTrue(json.contains("\"posteriorReadsPatches\" : false"), json);
-        Files.writeString(provenance, json.replaceAll(",\\s*\"posteriorReadsPatches\" : false", ""));
-        assertFalse(Files.readString(provenance).contains("posteriorReadsPatches"));
+        Path checkpoint = trainTiny(run, WorldModelConfig.repo(PredictorConfig.tiny(), RepoConfig.tiny()));
+        dropFalseField(checkpoint, "posteriorReadsPatches"); // what session 8 and earlier wrote
         try (NDManager m = NDManager.newBaseManager(); WorldModel model = Checkpoints.loadModel(checkpoint, "dino-a", m)) {
             assertFalse(model.config().repo().posteriorReadsPatches());
             assertFalse(model.posterior().readsPatches());
