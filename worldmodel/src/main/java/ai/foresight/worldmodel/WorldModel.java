@@ -152,7 +152,8 @@ public final class WorldModel implements AutoCloseable {
 
     /**
      * A frozen copy of the RePo posterior with the same input (patches or tokens) and the current values,
-     * its parameters in {@code target}; the copy uses this model's pooling, so close it before the model.
+     * its parameters in {@code target}; a patch-reading copy shares this model's pooling matrix, so use it only while
+     * the model is open.
      */
     public PatchPosterior frozenPosteriorCopy(NDManager target) {
         if (posterior == null) {

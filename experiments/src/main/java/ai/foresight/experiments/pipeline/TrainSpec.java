@@ -93,7 +93,8 @@ public record TrainSpec(String preset, String mode, String encoder, int steps, i
     }
 
     public TrainSpec withEncoder(String name) {
-        return new TrainSpec(preset, mode, name, steps, batchSize, seed, learningRate, proprioWeight, klBudget, rewardWeight, proprioHeadWeight, pixelDecoder, posteriorReadsPatches, tokenGrid);
+        return new TrainSpec(preset, mode, name, steps, batchSize, seed, learningRate, proprioWeight, klBudget, rewardWeight, proprioHeadWeight, pixelDecoder,
+                posteriorReadsPatches, tokenGrid);
     }
 
     public TrainSpec withSteps(int newSteps) {
