@@ -56,9 +56,7 @@ public final class WorldModel implements AutoCloseable {
         RepoConfig repo = config.repo();
         this.predictor = new LatentPredictor(p, config.latentDim(), repo == null ? 0 : repo.minStd());
         parts.put("predictor", predictor);
-        this.posterior = repo == null ? null
-                : new PatchPosterior(p.featureDim(), repo.posteriorHidden(), repo.latentDim(), repo.minStd(),
-                        repo.posteriorReadsPatches() ? pooling : null);
+        this.posterior = repo == null ? null : newPosterior();
         if (posterior != null) {
             parts.put("posterior", posterior);
         }
@@ -160,9 +158,7 @@ public final class WorldModel implements AutoCloseable {
             throw new IllegalStateException("posterior: this model is in feature mode (no RePo posterior)");
         }
         PredictorConfig p = config.predictor();
-        RepoConfig repo = config.repo();
-        PatchPosterior copy = new PatchPosterior(p.featureDim(), repo.posteriorHidden(), repo.latentDim(), repo.minStd(),
-                posterior.readsPatches() ? pooling : null);
+        PatchPosterior copy = newPosterior();
         copy.initialize(target, DataType.FLOAT32, new Shape(1, 1, p.tokensPerFrame(), p.featureDim()));
         PairList<String, Parameter> from = posterior.getParameters();
         PairList<String, Parameter> to = copy.getParameters();
@@ -171,6 +167,13 @@ public final class WorldModel implements AutoCloseable {
         }
         copy.freezeParameters(true);
         return copy;
+    }
+
+    /** An uninitialised posterior of this model's RePo config, reading patches through this model's pooling when so configured. */
+    private PatchPosterior newPosterior() {
+        RepoConfig repo = config.repo();
+        return new PatchPosterior(config.predictor().featureDim(), repo.posteriorHidden(), repo.latentDim(), repo.minStd(),
+                repo.posteriorReadsPatches() ? pooling : null);
     }
 
     /**

@@ -75,7 +75,7 @@ public final class EnsembleRollout implements RolloutModel {
         long n = a.get(0);
         long h = a.get(1);
         Imagination head = each.get(0);
-        // members are feature-mode (checked above): the latent is always in features, never z
+        // the constructor admits feature-mode members only: the latent is always in features, never z
         Spread features = spread(each, Imagination::features, n, h);
         Spread proprio = head.proprio() != null ? spread(each, Imagination::proprio, n, h) : null;
         NDArray reward = head.reward() != null ? stack(each, Imagination::reward).mean(new int[] {0}) : null;
