@@ -7,6 +7,7 @@ import ai.foresight.encoders.PatchEncoder;
 import ai.foresight.encoders.catalog.Encoders;
 import ai.foresight.encoders.probe.FeaturePooling;
 import ai.foresight.encoders.probe.MlpProbe;
+import ai.foresight.experiments.encode.BottleneckGoal;
 import ai.foresight.experiments.encode.ProbeConfig;
 import ai.foresight.experiments.encode.ProbeGoals;
 import ai.foresight.experiments.encode.StateProbe;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Option;
  * its keep. PushT's block angle is also probed as (cos θ, sin θ). With {@code --model} it probes a
  * trained world model's latent (the RePo posterior mean, or the pooled features in DINO-WM mode) beside
  * the frozen patches it was computed from, pooled to the same tokens: on a dataset with moving-shape
- * distractors this measures what RePo's bottleneck squeezed out (their centres are targets too).
+ * distractors this measures what RePo's bottleneck squeezed out (their centres are targets too), and
+ * {@link BottleneckGoal} says whether the latent kept the agent and forgot the shapes.
  */
 @Command(name = "probe", mixinStandardHelpOptions = true,
         description = "Ridge probe from frozen features to ground-truth state: held-out R² per dimension.")
@@ -108,8 +110,9 @@ public final class ProbeCommand extends JobCommand {
             }
             StateProbe.Report report = Progress.track(console, "probe", candidates.size(), "encoders",
                     progress -> StateProbe.run(dataset, candidates, config, progress));
-            printTable(console, report);
-            return result(report, List.of("encoder", "baseline"));
+            Map<String, Double> goals = ProbeGoals.forWorld(report.world());
+            printTable(console, report, goals);
+            return result(report, List.of("encoder", "baseline"), goals);
         } finally {
             for (PatchEncoder e : opened) {
                 e.close();
@@ -133,9 +136,22 @@ public final class ProbeCommand extends JobCommand {
                     model.toString(), (m, frames) -> wm.encode(frozenPatches.encode(m, frames)));
             StateProbe.Report report = Progress.track(console, "probe", 2, "representations",
                     progress -> StateProbe.run(dataset, List.of(latent, patches), config, progress));
-            printTable(console, report);
-            return result(report, List.of("latent", "patches")).put("model", model.toString())
+            Map<String, Double> goals = ProbeGoals.forLatent(report.world());
+            printTable(console, report, goals);
+            JobResult result = result(report, List.of("latent", "patches"), goals).put("model", model.toString())
                     .put("mode", trained.manifest().mode());
+            if (report.targets().stream().anyMatch(ProbeCommand::isDistractor)) {
+                BottleneckGoal bottleneck = bottleneck(report);
+                printBottleneck(console, bottleneck);
+                Map<String, Object> verdict = new LinkedHashMap<>();
+                verdict.put("agent_met", bottleneck.agentMet());
+                verdict.put("judged", bottleneck.judged());
+                verdict.put("distractors_squeezed", bottleneck.distractorsSqueezed());
+                verdict.put("max_distractor_share", BottleneckGoal.DISTRACTOR_SHARE);
+                verdict.put("met", bottleneck.met());
+                result.put("bottleneck", verdict);
+            }
+            return result;
         }
     }
 
@@ -144,7 +160,24 @@ public final class ProbeCommand extends JobCommand {
         return encoder;
     }
 
-    private void printTable(JobConsole console, StateProbe.Report report) {
+    /** The latent (the report's first score) judged against the frozen patches (its second). */
+    static BottleneckGoal bottleneck(StateProbe.Report report) {
+        StateProbe.Score latent = report.scores().get(0);
+        return BottleneckGoal.judge(report.world(), report.targets(), latent.r2(), distractorMeanR2(report, latent),
+                distractorMeanR2(report, report.scores().get(1)));
+    }
+
+    private static void printBottleneck(JobConsole console, BottleneckGoal goal) {
+        String squeezed = goal.judged()
+                ? String.format("%.4f against the patches' %.4f (at most %.0f%% of it: %s)", goal.latentDistractorR2(),
+                        goal.patchDistractorR2(), 100 * BottleneckGoal.DISTRACTOR_SHARE, goal.distractorsSqueezed() ? "met" : "NOT met")
+                : String.format("not judged: the patches hold too little of them (R² %.4f ≤ %.2f)", goal.patchDistractorR2(),
+                        BottleneckGoal.MIN_PATCH_DISTRACTOR_R2);
+        console.say("Bottleneck (RePo): agent R² ≥ %.2f from the latent: %s; distractors' R² %s; goal %s",
+                BottleneckGoal.AGENT_R2, goal.agentKept() ? "met" : "NOT met", squeezed, goal.met() ? "met" : "NOT met");
+    }
+
+    private void printTable(JobConsole console, StateProbe.Report report, Map<String, Double> goals) {
         console.say("Held-out R² on %s (%s): %d train / %d test episodes, %d / %d frames, %s pooling, %s probe", data,
                 report.world(), report.trainEpisodes(), report.testEpisodes(), report.trainFrames(), report.testFrames(),
                 pooling, probe);
@@ -152,7 +185,6 @@ public final class ProbeCommand extends JobCommand {
         for (StateProbe.Score s : report.scores()) {
             header.append(String.format(" %16s", abbreviate(s.name())));
         }
-        Map<String, Double> goals = ProbeGoals.forWorld(report.world());
         console.say("%s %8s", header, "goal");
         for (int i = 0; i < report.targets().size(); i++) {
             String target = report.targets().get(i);
@@ -177,12 +209,12 @@ public final class ProbeCommand extends JobCommand {
         }
         if (!goals.isEmpty()) {
             StateProbe.Score first = report.scores().get(0);
-            boolean met = ProbeGoals.check(report.world(), report.targets(), first.r2()).values().stream().allMatch(b -> b);
+            boolean met = ProbeGoals.check(goals, report.targets(), first.r2()).values().stream().allMatch(b -> b);
             console.say("Goals for %s: %s", abbreviate(first.name()), met ? "met" : "NOT met");
         }
     }
 
-    private JobResult result(StateProbe.Report report, List<String> roles) {
+    private JobResult result(StateProbe.Report report, List<String> roles, Map<String, Double> goals) {
         Map<String, Object> r2 = new LinkedHashMap<>();
         Map<String, Object> meanR2 = new LinkedHashMap<>();
         Map<String, Object> distractorR2 = new LinkedHashMap<>();
@@ -216,8 +248,8 @@ public final class ProbeCommand extends JobCommand {
                 .put("mean_r2", meanR2)
                 .put("distractor_mean_r2", distractorR2)
                 .put("lambda", lambdas)
-                .put("goals", ProbeGoals.forWorld(report.world()))
-                .put("goals_met", ProbeGoals.check(report.world(), report.targets(), first.r2()))
+                .put("goals", goals)
+                .put("goals_met", ProbeGoals.check(goals, report.targets(), first.r2()))
                 .put("pooling", pooling)
                 .put("probe", probe)
                 .put("train_episodes", report.trainEpisodes())

@@ -7,7 +7,9 @@ import java.util.Map;
 /**
  * The R² a planning-ready encoder should reach on the built-in worlds: the agent's position on Wall
  * and PointMaze (≥ 0.95), the block pose on PushT (≥ 0.8 for x, y, cos θ, sin θ). DINO-WM's planning
- * needs exactly these quantities to be recoverable from the frozen features.
+ * needs exactly these quantities to be recoverable from the frozen features. A world model's latent, which
+ * squeezes the features through a bottleneck, is held to {@link BottleneckGoal#AGENT_R2} instead
+ * ({@link #forLatent}).
  */
 public final class ProbeGoals {
     private ProbeGoals() {}
@@ -30,10 +32,25 @@ public final class ProbeGoals {
         return goals;
     }
 
-    /** Whether {@code score} meets every goal of {@code world} (true when it has none). */
+    /**
+     * Goal R² per target for a world model's latent on {@code world}: the encoder's goals, none above
+     * {@link BottleneckGoal#AGENT_R2}.
+     */
+    public static Map<String, Double> forLatent(String world) {
+        Map<String, Double> goals = forWorld(world);
+        goals.replaceAll((target, goal) -> Math.min(goal, BottleneckGoal.AGENT_R2));
+        return goals;
+    }
+
+    /** Per target of {@code world}'s encoder goals, whether {@code r2} (one per {@code targets} entry) meets it. */
     public static Map<String, Boolean> check(String world, List<String> targets, double[] r2) {
+        return check(forWorld(world), targets, r2);
+    }
+
+    /** Per target of {@code goals}, whether {@code r2} (one per {@code targets} entry) meets it; a missing target fails. */
+    public static Map<String, Boolean> check(Map<String, Double> goals, List<String> targets, double[] r2) {
         Map<String, Boolean> met = new LinkedHashMap<>();
-        forWorld(world).forEach((target, goal) -> {
+        goals.forEach((target, goal) -> {
             int i = targets.indexOf(target);
             met.put(target, i >= 0 && r2[i] >= goal);
         });

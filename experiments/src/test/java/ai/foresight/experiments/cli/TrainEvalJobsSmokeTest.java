@@ -157,6 +157,10 @@ class TrainEvalJobsSmokeTest {
                     1e-9, target);
         }
         assertTrue(json.get("distractor_mean_r2").get("latent").isNumber(), json::toString);
+        // the pooled patches are no bottleneck: they keep all the shapes they hold, so the verdict can't be met
+        assertFalse(json.get("bottleneck").get("distractors_squeezed").asBoolean(), json::toString);
+        assertFalse(json.get("bottleneck").get("met").asBoolean(), json::toString);
+        assertEquals(0.9, json.get("goals").get("y").asDouble(), "a latent is held to the bottleneck's agent goal");
 
         CliRun maze = CliRun.of("generate", "--world", "pointmaze", "--episodes", "3", "--steps", "4", "--size", "32",
                 "--out", tmp.resolve("maze").toString());
