@@ -161,7 +161,7 @@ public final class ProbeCommand extends JobCommand {
     }
 
     /** The latent (the report's first score) judged against the frozen patches (its second). */
-    static BottleneckGoal bottleneck(StateProbe.Report report) {
+    private static BottleneckGoal bottleneck(StateProbe.Report report) {
         StateProbe.Score latent = report.scores().get(0);
         return BottleneckGoal.judge(report.world(), report.targets(), latent.r2(), distractorMeanR2(report, latent),
                 distractorMeanR2(report, report.scores().get(1)));

@@ -42,11 +42,6 @@ public final class ProbeGoals {
         return goals;
     }
 
-    /** Per target of {@code world}'s encoder goals, whether {@code r2} (one per {@code targets} entry) meets it. */
-    public static Map<String, Boolean> check(String world, List<String> targets, double[] r2) {
-        return check(forWorld(world), targets, r2);
-    }
-
     /** Per target of {@code goals}, whether {@code r2} (one per {@code targets} entry) meets it; a missing target fails. */
     public static Map<String, Boolean> check(Map<String, Double> goals, List<String> targets, double[] r2) {
         Map<String, Boolean> met = new LinkedHashMap<>();
